@@ -1,0 +1,1 @@
+//! List file formats.
