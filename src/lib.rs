@@ -12,6 +12,7 @@ pub mod model;
 pub mod normalize;
 pub mod score;
 pub mod screen;
+mod search;
 pub mod seed;
 
 #[cfg(feature = "formats")]

@@ -1,0 +1,643 @@
+//! The query path: token lookups, candidate generation, scoring of candidates.
+//!
+//! 1. The query goes through [`normalize::analyze`] (the index's own pipeline).
+//! 2. Each query token is looked up in the token dictionary: exact text and alternative
+//!    spellings, then (only when the exact text is unknown) a Levenshtein DFA within the
+//!    token's typo budget, with the first letter pinned (meilisearch's rule: a changed first
+//!    letter costs two typos, so it is outside a one-typo budget), then phonetic, skeleton
+//!    and native-script keys. Adjacent query tokens are also looked up glued (`hik vision`),
+//!    and each query token against the joined keys of the index (`hikvision` → `hik vision`).
+//!    Every expansion is capped ([`limits::MAX_TERM_EXPANSIONS`]).
+//! 3. Candidates: posting lists are read rarest token first, accumulating an upper bound
+//!    per name. Once the tokens not yet read could no longer lift an unseen name to the
+//!    threshold, no new names are added; the read stops at
+//!    [`limits::MAX_POSTINGS_PER_QUERY`]. The best [`limits::MAX_CANDIDATES`] names by
+//!    upper bound are scored in full ([`crate::score`]).
+
+use std::cell::RefCell;
+
+use fst::{Automaton, IntoStreamer, Streamer};
+use levenshtein_automata::{Distance, LevenshteinAutomatonBuilder, DFA, SINK_STATE};
+
+use crate::index::{Index, NameId, Span, TermClass, TermId};
+use crate::limits;
+use crate::model::Script;
+use crate::normalize::{self, KeyKind, Origin, Token, TokenKind};
+use crate::score::{self, How, Pair, Side};
+
+/// A way a query token (or two adjacent ones) reaches a term.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct TermHit {
+    pub term: TermId,
+    pub q: u8,
+    pub q_len: u8,
+    pub sim: f32,
+    pub how: How,
+    pub edits: u8,
+    next: u32,
+}
+
+/// A query token reaching a span of adjacent tokens of one name through a joined key.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct SpanHit {
+    pub span: Span,
+    pub q: u8,
+    pub sim: f32,
+}
+
+/// Levenshtein DFA builders, made once per screener (building them is the slow part).
+pub(crate) struct Fuzzy {
+    one: LevenshteinAutomatonBuilder,
+    two: LevenshteinAutomatonBuilder,
+}
+
+impl Fuzzy {
+    pub(crate) fn new() -> Fuzzy {
+        Fuzzy {
+            one: LevenshteinAutomatonBuilder::new(1, true),
+            two: LevenshteinAutomatonBuilder::new(2, true),
+        }
+    }
+}
+
+impl std::fmt::Debug for Fuzzy {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Fuzzy")
+    }
+}
+
+/// A Levenshtein DFA over everything after a fixed first byte.
+struct PinnedFirst<'a> {
+    first: u8,
+    dfa: &'a DFA,
+}
+
+impl Automaton for PinnedFirst<'_> {
+    type State = Option<u32>;
+    fn start(&self) -> Option<u32> {
+        None
+    }
+    fn is_match(&self, s: &Option<u32>) -> bool {
+        matches!(s, Some(x) if matches!(self.dfa.distance(*x), Distance::Exact(_)))
+    }
+    fn can_match(&self, s: &Option<u32>) -> bool {
+        !matches!(s, Some(x) if *x == SINK_STATE)
+    }
+    fn accept(&self, s: &Option<u32>, b: u8) -> Option<u32> {
+        match s {
+            None if b == self.first => Some(self.dfa.initial_state()),
+            None => Some(SINK_STATE),
+            Some(x) => Some(self.dfa.transition(*x, b)),
+        }
+    }
+}
+
+/// Per-thread scratch space, reused across queries (epoch-stamped, never cleared).
+#[derive(Default)]
+pub(crate) struct Scratch {
+    epoch: u32,
+    name_stamp: Vec<u32>,
+    name_acc: Vec<f32>,
+    name_mask: Vec<u32>,
+    touched: Vec<NameId>,
+    term_stamp: Vec<u32>,
+    term_head: Vec<u32>,
+    hits: Vec<TermHit>,
+    spans: Vec<SpanHit>,
+}
+
+impl Scratch {
+    pub(crate) fn begin_for(&mut self, index: &Index) {
+        if self.name_stamp.len() < index.names.len() {
+            self.name_stamp.resize(index.names.len(), 0);
+            self.name_acc.resize(index.names.len(), 0.0);
+            self.name_mask.resize(index.names.len(), 0);
+        }
+        if self.term_stamp.len() < index.terms.len() {
+            self.term_stamp.resize(index.terms.len(), 0);
+            self.term_head.resize(index.terms.len(), u32::MAX);
+        }
+        self.epoch = self.epoch.wrapping_add(1);
+        if self.epoch == 0 {
+            self.name_stamp.iter_mut().for_each(|s| *s = 0);
+            self.term_stamp.iter_mut().for_each(|s| *s = 0);
+            self.epoch = 1;
+        }
+        self.touched.clear();
+        self.hits.clear();
+        self.spans.clear();
+    }
+
+    fn add_hit(&mut self, mut hit: TermHit) {
+        let t = hit.term as usize;
+        if self.term_stamp[t] != self.epoch {
+            self.term_stamp[t] = self.epoch;
+            self.term_head[t] = u32::MAX;
+        }
+        // Keep one hit per (term, query start, query length): the best.
+        let mut i = self.term_head[t];
+        while i != u32::MAX {
+            let h = &mut self.hits[i as usize];
+            if h.q == hit.q && h.q_len == hit.q_len {
+                if hit.sim > h.sim {
+                    h.sim = hit.sim;
+                    h.how = hit.how;
+                    h.edits = hit.edits;
+                }
+                return;
+            }
+            i = h.next;
+        }
+        hit.next = self.term_head[t];
+        self.term_head[t] = self.hits.len() as u32;
+        self.hits.push(hit);
+    }
+
+    fn hits_of(&self, term: TermId) -> HitIter<'_> {
+        let t = term as usize;
+        let head = if self.term_stamp.get(t) == Some(&self.epoch) {
+            self.term_head[t]
+        } else {
+            u32::MAX
+        };
+        HitIter {
+            scratch: self,
+            i: head,
+        }
+    }
+}
+
+struct HitIter<'a> {
+    scratch: &'a Scratch,
+    i: u32,
+}
+
+impl<'a> Iterator for HitIter<'a> {
+    type Item = &'a TermHit;
+    fn next(&mut self) -> Option<&'a TermHit> {
+        if self.i == u32::MAX {
+            return None;
+        }
+        let h = &self.scratch.hits[self.i as usize];
+        self.i = h.next;
+        Some(h)
+    }
+}
+
+thread_local! {
+    static SCRATCH: RefCell<Scratch> = RefCell::new(Scratch::default());
+}
+
+/// Runs `f` with this thread's scratch space (a fresh one if it is somehow in use).
+pub(crate) fn with_scratch<R>(f: impl FnOnce(&mut Scratch) -> R) -> R {
+    SCRATCH.with(|cell| match cell.try_borrow_mut() {
+        Ok(mut s) => f(&mut s),
+        Err(_) => f(&mut Scratch::default()),
+    })
+}
+
+/// An analysed query.
+pub(crate) struct PreparedQuery {
+    pub tokens: Vec<Token>,
+    pub weights: Vec<f32>,
+}
+
+/// A scored name.
+#[derive(Debug, Clone)]
+pub(crate) struct ScoredName {
+    pub name: NameId,
+    pub score: f64,
+    pub number_conflict: bool,
+    pub pairs: Vec<(Pair, How, u8)>,
+}
+
+pub(crate) fn prepare(index: &Index, name: &str) -> PreparedQuery {
+    let mut tokens = normalize::analyze(crate::index::truncate(name));
+    tokens.truncate(limits::MAX_QUERY_TOKENS);
+    let weights = tokens.iter().map(|t| index.text_weight(t)).collect();
+    PreparedQuery { tokens, weights }
+}
+
+fn is_word_like(t: &Token) -> bool {
+    matches!(t.kind, TokenKind::Word | TokenKind::Number | TokenKind::Han)
+}
+
+/// How an exact text match between a query token and a list term reads.
+fn exact_how(q: &Token, term_class: TermClass) -> (How, f32) {
+    match (q.kind, term_class) {
+        (TokenKind::Han, TermClass::Han) => (How::Exact, 1.0), // refined per native char below
+        (TokenKind::Han, _) | (_, TermClass::Han) => (How::Transliterated, limits::SIM_ALT),
+        _ => (How::Exact, 1.0),
+    }
+}
+
+/// Step 2: every way each query token reaches the dictionary.
+pub(crate) fn lookup(index: &Index, fuzzy: &Fuzzy, q: &PreparedQuery, s: &mut Scratch) {
+    for (qi, tok) in q.tokens.iter().enumerate() {
+        let qi8 = qi as u8;
+        if tok.is_legal_form() {
+            continue; // legal forms pair up in the scorer, never in candidate generation
+        }
+        let mut found_exact = false;
+        let native = tok.keys_of(KeyKind::Native).next();
+        for &t in index.forms.get(&tok.text) {
+            let term = index.term(t);
+            if term.text.as_ref() != tok.text.as_str() {
+                // Reached through one of the term's alternative spellings.
+                s.add_hit(TermHit {
+                    term: t,
+                    q: qi8,
+                    q_len: 1,
+                    sim: limits::SIM_ALT,
+                    how: How::Alternative,
+                    edits: 0,
+                    next: 0,
+                });
+                continue;
+            }
+            found_exact = true;
+            let (mut how, mut sim) = exact_how(tok, term.class);
+            if tok.kind == TokenKind::Han
+                && term.class == TermClass::Han
+                && term.native.as_deref() != native
+            {
+                how = How::Homophone;
+                sim = limits::SIM_HAN_HOMOPHONE;
+            }
+            if term.class == TermClass::Number
+                && tok.kind != TokenKind::Number
+                && tok.kind != TokenKind::Word
+            {
+                sim = sim.min(limits::SIM_ALT);
+            }
+            s.add_hit(TermHit {
+                term: t,
+                q: qi8,
+                q_len: 1,
+                sim,
+                how,
+                edits: 0,
+                next: 0,
+            });
+        }
+        for alt in tok.keys_of(KeyKind::Alt) {
+            for &t in index.forms.get(alt) {
+                s.add_hit(TermHit {
+                    term: t,
+                    q: qi8,
+                    q_len: 1,
+                    sim: limits::SIM_ALT,
+                    how: How::Alternative,
+                    edits: 0,
+                    next: 0,
+                });
+            }
+        }
+        if let Some(n) = native {
+            for &t in index.native.get(n) {
+                s.add_hit(TermHit {
+                    term: t,
+                    q: qi8,
+                    q_len: 1,
+                    sim: 1.0,
+                    how: How::Exact,
+                    edits: 0,
+                    next: 0,
+                });
+            }
+        }
+        if tok.kind == TokenKind::Word {
+            if !found_exact {
+                fuzzy_lookup(index, fuzzy, &tok.text, qi8, 1, s);
+            }
+            for p in tok
+                .keys_of(KeyKind::Phonetic)
+                .chain(std::iter::once(tok.text.as_str()))
+            {
+                for &t in index.phonetic.get(p) {
+                    s.add_hit(TermHit {
+                        term: t,
+                        q: qi8,
+                        q_len: 1,
+                        sim: limits::SIM_PHONETIC,
+                        how: How::Phonetic,
+                        edits: 0,
+                        next: 0,
+                    });
+                }
+            }
+            for k in tok.keys_of(KeyKind::Skeleton) {
+                for &t in index.skeleton.get(k) {
+                    s.add_hit(TermHit {
+                        term: t,
+                        q: qi8,
+                        q_len: 1,
+                        sim: limits::SIM_SKELETON,
+                        how: How::Skeleton,
+                        edits: 0,
+                        next: 0,
+                    });
+                }
+            }
+        }
+        // Joined keys: this token against adjacent list tokens glued together.
+        if is_word_like(tok) && tok.text.len() >= 4 {
+            if let Some(slot) = index.joined.get(&tok.text) {
+                for span in index.joined_slot(slot) {
+                    s.spans.push(SpanHit {
+                        span: *span,
+                        q: qi8,
+                        sim: limits::SIM_JOIN_FACTOR,
+                    });
+                }
+            }
+        }
+    }
+    // Split: two adjacent query tokens glued, against single list tokens.
+    let mut glued = String::new();
+    for qi in 0..q.tokens.len().saturating_sub(1) {
+        let (a, b) = (&q.tokens[qi], &q.tokens[qi + 1]);
+        if !(is_word_like(a) && is_word_like(b))
+            || a.kind == TokenKind::Han
+            || b.kind == TokenKind::Han
+        {
+            continue;
+        }
+        glued.clear();
+        glued.push_str(&a.text);
+        glued.push_str(&b.text);
+        for &t in index.forms.get(&glued) {
+            s.add_hit(TermHit {
+                term: t,
+                q: qi as u8,
+                q_len: 2,
+                sim: limits::SIM_JOIN_FACTOR,
+                how: How::Split,
+                edits: 0,
+                next: 0,
+            });
+        }
+        if limits::typo_budget(glued.len()) > 0 {
+            let before = s.hits.len();
+            fuzzy_lookup(index, fuzzy, &glued.clone(), qi as u8, 2, s);
+            for h in &mut s.hits[before..] {
+                h.how = How::Split;
+            }
+        }
+    }
+}
+
+fn fuzzy_lookup(index: &Index, fuzzy: &Fuzzy, text: &str, q: u8, q_len: u8, s: &mut Scratch) {
+    let len = text.chars().count();
+    let budget = limits::typo_budget(len);
+    if budget == 0 || !text.is_ascii() {
+        return;
+    }
+    let builder = if budget == 1 { &fuzzy.one } else { &fuzzy.two };
+    let dfa = builder.build_dfa(&text[1..]);
+    let aut = PinnedFirst {
+        first: text.as_bytes()[0],
+        dfa: &dfa,
+    };
+    let mut stream = index.forms.fst.search(&aut).into_stream();
+    let mut found = 0usize;
+    while let Some((key, slot)) = stream.next() {
+        let edits = match dfa.eval(&key[1..]) {
+            Distance::Exact(d) => d,
+            Distance::AtLeast(_) => continue,
+        };
+        if edits == 0 {
+            continue;
+        }
+        let sim = score::typo_similarity(edits, len);
+        for &t in index.forms.slot(slot) {
+            s.add_hit(TermHit {
+                term: t,
+                q,
+                q_len,
+                sim,
+                how: How::Typo,
+                edits,
+                next: 0,
+            });
+        }
+        found += 1;
+        if found >= limits::MAX_TERM_EXPANSIONS {
+            break;
+        }
+    }
+}
+
+/// Step 3: candidate names, best upper bound first, at most [`limits::MAX_CANDIDATES`].
+pub(crate) fn candidates(
+    index: &Index,
+    q: &PreparedQuery,
+    threshold: f64,
+    s: &mut Scratch,
+) -> Vec<NameId> {
+    let n = q.tokens.len();
+    // Per query token: the terms it reaches with their best similarity.
+    let mut per_token: Vec<Vec<(TermId, f32)>> = vec![Vec::new(); n];
+    for h in &s.hits {
+        let v = &mut per_token[h.q as usize];
+        match v.iter_mut().find(|(t, _)| *t == h.term) {
+            Some(e) => e.1 = e.1.max(h.sim),
+            None => v.push((h.term, h.sim)),
+        }
+    }
+    for v in &mut per_token {
+        v.sort_unstable_by(|a, b| b.1.total_cmp(&a.1));
+        v.truncate(limits::MAX_TERM_EXPANSIONS);
+    }
+    let total_weight: f32 = q.weights.iter().sum::<f32>().max(1e-6);
+    // Rarest (heaviest) tokens first.
+    let mut order: Vec<usize> = (0..n).filter(|&i| !q.tokens[i].is_legal_form()).collect();
+    order.sort_by(|&a, &b| q.weights[b].total_cmp(&q.weights[a]));
+    let epoch = s.epoch;
+    let mut remaining: f32 = order.iter().map(|&i| q.weights[i]).sum();
+    let mut budget = limits::MAX_POSTINGS_PER_QUERY;
+    let margin = 0.12;
+    for &qi in &order {
+        let share = remaining / total_weight;
+        let reachable = 2.0 * share / (1.0 + share);
+        let may_add = (reachable as f64) >= threshold - margin || s.touched.is_empty();
+        remaining -= q.weights[qi];
+        if !may_add && s.touched.len() <= limits::MAX_CANDIDATES {
+            continue;
+        }
+        let bit = 1u32 << (qi.min(31));
+        let w = q.weights[qi];
+        for &(t, sim) in &per_token[qi] {
+            let posts = index.postings(t);
+            if posts.len() > budget {
+                break;
+            }
+            budget -= posts.len();
+            for &name in posts {
+                let ni = name as usize;
+                if s.name_stamp[ni] != epoch {
+                    if !may_add {
+                        continue;
+                    }
+                    s.name_stamp[ni] = epoch;
+                    s.name_acc[ni] = 0.0;
+                    s.name_mask[ni] = 0;
+                    s.touched.push(name);
+                }
+                if s.name_mask[ni] & bit == 0 {
+                    s.name_mask[ni] |= bit;
+                    s.name_acc[ni] += w * sim;
+                }
+            }
+        }
+    }
+    for sp in &s.spans {
+        let ni = sp.span.name as usize;
+        if s.name_stamp[ni] != epoch {
+            s.name_stamp[ni] = epoch;
+            s.name_acc[ni] = 0.0;
+            s.name_mask[ni] = 0;
+            s.touched.push(sp.span.name);
+        }
+        let bit = 1u32 << (sp.q.min(31));
+        if s.name_mask[ni] & bit == 0 {
+            s.name_mask[ni] |= bit;
+            s.name_acc[ni] += q.weights[sp.q as usize] * sp.sim;
+        }
+    }
+    let mut names = s.touched.clone();
+    if names.len() > limits::MAX_CANDIDATES {
+        let acc = &s.name_acc;
+        names.select_nth_unstable_by(limits::MAX_CANDIDATES - 1, |a, b| {
+            acc[*b as usize].total_cmp(&acc[*a as usize])
+        });
+        names.truncate(limits::MAX_CANDIDATES);
+    }
+    names
+}
+
+/// Scores one candidate name against the query.
+pub(crate) fn score_name(
+    index: &Index,
+    q: &PreparedQuery,
+    name: NameId,
+    s: &Scratch,
+) -> ScoredName {
+    let toks = index.name_tokens(name);
+    let query_sides: Vec<Side> = q
+        .tokens
+        .iter()
+        .zip(&q.weights)
+        .map(|(t, &w)| Side {
+            weight: w,
+            is_number: t.kind == TokenKind::Number,
+        })
+        .collect();
+    let list_sides: Vec<Side> = toks
+        .iter()
+        .map(|t| {
+            let term = index.term(t.term);
+            Side {
+                weight: term.weight,
+                is_number: term.class == TermClass::Number,
+            }
+        })
+        .collect();
+    let mut cands: Vec<Pair> = Vec::new();
+    let mut meta: Vec<(Pair, How, u8)> = Vec::new();
+    for (li, lt) in toks.iter().enumerate() {
+        let term = index.term(lt.term);
+        if let TermClass::Legal(lc) = term.class {
+            for (qi, qt) in q.tokens.iter().enumerate() {
+                if let TokenKind::LegalForm(qc) = qt.kind {
+                    let sim = if qc == lc {
+                        1.0
+                    } else {
+                        limits::SIM_LEGAL_OTHER_CLASS
+                    };
+                    let p = Pair {
+                        q: qi,
+                        q_len: 1,
+                        l: li,
+                        l_len: 1,
+                        sim,
+                    };
+                    cands.push(p);
+                    meta.push((p, How::LegalForm, 0));
+                }
+            }
+            continue;
+        }
+        for h in s.hits_of(lt.term) {
+            let mut how = h.how;
+            let qt = &q.tokens[h.q as usize];
+            if how == How::Exact {
+                how = refine_exact(qt, lt.origin, lt.script);
+            }
+            let p = Pair {
+                q: h.q as usize,
+                q_len: h.q_len as usize,
+                l: li,
+                l_len: 1,
+                sim: h.sim,
+            };
+            cands.push(p);
+            meta.push((p, how, h.edits));
+        }
+    }
+    for sp in s.spans.iter().filter(|sp| sp.span.name == name) {
+        let p = Pair {
+            q: sp.q as usize,
+            q_len: 1,
+            l: sp.span.pos as usize,
+            l_len: sp.span.len as usize,
+            sim: sp.sim,
+        };
+        cands.push(p);
+        meta.push((p, How::Joined, 0));
+    }
+    let mut chosen = Vec::with_capacity(cands.len().min(q.tokens.len()));
+    score::align(&mut cands, &query_sides, &list_sides, &mut chosen);
+    let (mut name_score, number_conflict) = score::name_score(&chosen, &query_sides, &list_sides);
+    // A match made of legal forms alone is no match.
+    if chosen
+        .iter()
+        .all(|p| (p.q..p.q + p.q_len).all(|i| q.tokens.get(i).is_some_and(|t| t.is_legal_form())))
+    {
+        name_score = 0.0;
+    }
+    let pairs = chosen
+        .iter()
+        .map(|p| {
+            let m = meta
+                .iter()
+                .find(|(mp, _, _)| mp == p)
+                .map(|(_, h, e)| (*h, *e))
+                .unwrap_or((How::Exact, 0));
+            (*p, m.0, m.1)
+        })
+        .collect();
+    ScoredName {
+        name,
+        score: name_score,
+        number_conflict,
+        pairs,
+    }
+}
+
+/// Names an exact text match after the fact: transliteration, abbreviation, translation.
+fn refine_exact(q: &Token, list_origin: Origin, list_script: Script) -> How {
+    if q.script != list_script {
+        return How::Transliterated;
+    }
+    let either = |o: Origin| q.origin == o || list_origin == o;
+    if either(Origin::Translated) {
+        How::Translated
+    } else if either(Origin::Abbreviation) {
+        How::Abbreviation
+    } else if either(Origin::Transliterated) && q.origin != list_origin {
+        How::Transliterated
+    } else {
+        How::Exact
+    }
+}
