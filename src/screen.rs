@@ -177,26 +177,46 @@ impl Screener {
     /// Screens one query: hits scoring at least `options.threshold`, best first, at most
     /// `options.limit`, one per entity (its best-matching name).
     pub fn screen(&self, query: &Query, options: &ScreenOptions) -> Vec<Hit> {
+        self.screen_with(query, options, false)
+    }
+
+    /// Screens one query by scoring *every* indexed name instead of the index's candidates.
+    ///
+    /// For evaluation only: it shows what the candidate generation would lose (nothing, if
+    /// the caps are right) and what brute force costs (tens of milliseconds per query).
+    pub fn screen_exhaustive(&self, query: &Query, options: &ScreenOptions) -> Vec<Hit> {
+        self.screen_with(query, options, true)
+    }
+
+    /// Number of candidate names the index proposes for a name (for benches and tuning).
+    #[doc(hidden)]
+    pub fn candidate_count(&self, name: &str, threshold: f64) -> usize {
+        let prepared = search::prepare(&self.index, name);
+        search::with_scratch(|s| {
+            s.begin_for(&self.index);
+            search::lookup(&self.index, &self.fuzzy, &prepared, s);
+            search::candidates(&self.index, &prepared, threshold, s).len()
+        })
+    }
+
+    fn screen_with(&self, query: &Query, options: &ScreenOptions, exhaustive: bool) -> Vec<Hit> {
         if options.limit == 0 {
             return Vec::new();
         }
-        let threshold = if options.threshold.is_nan() {
-            0.0
-        } else {
-            options.threshold.clamp(0.0, 1.0)
-        };
+        let threshold = if options.threshold.is_nan() { 0.0 } else { options.threshold.clamp(0.0, 1.0) };
         let prepared = search::prepare(&self.index, &query.name);
         if prepared.tokens.is_empty() {
             return Vec::new();
         }
-        let query_country = query
-            .country
-            .as_deref()
-            .and_then(crate::country::country_code);
+        let query_country = query.country.as_deref().and_then(crate::country::country_code);
         search::with_scratch(|s| {
-            s_begin(s, &self.index);
+            s.begin_for(&self.index);
             search::lookup(&self.index, &self.fuzzy, &prepared, s);
-            let names = search::candidates(&self.index, &prepared, threshold, s);
+            let names = if exhaustive {
+                (0..self.index.name_count() as u32).collect()
+            } else {
+                search::candidates(&self.index, &prepared, threshold, s)
+            };
             // Best name per entity.
             let mut best: HashMap<u32, (f64, search::ScoredName, Vec<Adjustment>)> = HashMap::new();
             for name in names {
@@ -205,13 +225,8 @@ impl Screener {
                     continue;
                 }
                 let rec = self.index.name(name);
-                let (score, adjustments) = self.adjust(
-                    rec.entity as usize,
-                    rec.name_idx as usize,
-                    &scored,
-                    query,
-                    query_country,
-                );
+                let (score, adjustments) =
+                    self.adjust(rec.entity as usize, rec.name_idx as usize, &scored, query, query_country);
                 if score < threshold {
                     continue;
                 }
@@ -222,18 +237,14 @@ impl Screener {
                     }
                 }
             }
-            let mut ranked: Vec<(f64, search::ScoredName, Vec<Adjustment>)> =
-                best.into_values().collect();
+            let mut ranked: Vec<(f64, search::ScoredName, Vec<Adjustment>)> = best.into_values().collect();
             ranked.sort_by(|a, b| {
                 b.0.total_cmp(&a.0)
                     .then_with(|| b.1.pairs.len().cmp(&a.1.pairs.len()))
                     .then_with(|| a.1.name.cmp(&b.1.name))
             });
             ranked.truncate(options.limit);
-            ranked
-                .into_iter()
-                .map(|(score, sn, adj)| self.hit(&prepared, score, &sn, adj))
-                .collect()
+            ranked.into_iter().map(|(score, sn, adj)| self.hit(&prepared, score, &sn, adj)).collect()
         })
     }
 
@@ -376,10 +387,6 @@ impl Screener {
             entity_index: rec.entity as usize,
         }
     }
-}
-
-fn s_begin(s: &mut search::Scratch, index: &Index) {
-    s.begin_for(index);
 }
 
 #[cfg(test)]
