@@ -295,37 +295,39 @@ fn convert(
     source: &SourceInfo,
     err: &dyn Fn(&str, String) -> SeedError,
 ) -> Result<Entity, SeedError> {
-    let slug =
-        match e.id.as_deref() {
-            None => return Err(err("id", "missing: every entry needs an `id`".into())),
-            Some(s) if !is_slug(s) => return Err(err(
+    let slug = match e.id.as_deref() {
+        None => return Err(err("id", "missing: every entry needs an `id`".into())),
+        Some(s) if !is_slug(s) => {
+            return Err(err(
                 "id",
                 format!(
                     "`{s}` is not a slug: use only a-z, 0-9 and `-` (e.g. `wuhan-global-sensor`)"
                 ),
-            )),
-            Some(s) => s,
-        };
-    let kind =
-        match e.kind.as_deref() {
-            None => {
-                return Err(err(
-                    "kind",
-                    "missing: use organization, person, vessel, aircraft or unknown".into(),
-                ))
+            ))
+        }
+        Some(s) => s,
+    };
+    let kind = match e.kind.as_deref() {
+        None => {
+            return Err(err(
+                "kind",
+                "missing: use organization, person, vessel, aircraft or unknown".into(),
+            ))
+        }
+        Some(k) => match k {
+            "organization" | "person" | "vessel" | "aircraft" | "unknown" => {
+                EntityKind::parse(k).unwrap_or_default()
             }
-            Some(k) => match k {
-                "organization" | "person" | "vessel" | "aircraft" | "unknown" => {
-                    EntityKind::parse(k).unwrap_or_default()
-                }
-                _ => return Err(err(
+            _ => {
+                return Err(err(
                     "kind",
                     format!(
                         "unknown kind `{k}`: use organization, person, vessel, aircraft or unknown"
                     ),
-                )),
-            },
-        };
+                ))
+            }
+        },
+    };
     let name = opt(&e.name).ok_or_else(|| {
         err(
             "name",
