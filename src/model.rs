@@ -145,12 +145,7 @@ impl Name {
     pub fn new(value: impl Into<String>, name_type: NameType) -> Name {
         let value = value.into();
         let script = crate::normalize::detect_script(&value);
-        Name {
-            value,
-            name_type,
-            quality: NameQuality::Strong,
-            script,
-        }
+        Name { value, name_type, quality: NameQuality::Strong, script }
     }
 }
 

@@ -19,11 +19,7 @@ pub struct Query {
 impl Query {
     /// A name-only query.
     pub fn new(name: impl Into<String>) -> Query {
-        Query {
-            name: name.into(),
-            kind: None,
-            country: None,
-        }
+        Query { name: name.into(), kind: None, country: None }
     }
     /// Sets the kind of party.
     pub fn kind(mut self, kind: EntityKind) -> Query {

@@ -144,10 +144,7 @@ pub struct Token {
 impl Token {
     /// Extra keys of one kind.
     pub fn keys_of(&self, kind: KeyKind) -> impl Iterator<Item = &str> {
-        self.keys
-            .iter()
-            .filter(move |k| k.kind == kind)
-            .map(|k| k.value.as_str())
+        self.keys.iter().filter(move |k| k.kind == kind).map(|k| k.value.as_str())
     }
 
     /// True for legal-form tokens.
