@@ -1,1 +1,3 @@
 //! List file formats.
+
+pub mod csv_list;
