@@ -69,7 +69,7 @@
 //! let screener = Screener::new(interdict::seed::builtin()).unwrap();
 //! let q = Query::new("iRay Technology").kind(EntityKind::Organization).country("CN");
 //! let hits = screener.screen(&q, &ScreenOptions::default());
-//! assert_eq!(hits[0].entity_id, "seed:iray-technology");
+//! assert_eq!(hits[0].entity_id, "seed:yantai-iray-technology");
 //! assert!(hits[0].cities.iter().any(|c| c.contains("Yantai")));
 //! ```
 //!

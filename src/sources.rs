@@ -126,7 +126,7 @@ pub enum SourceError {
     Seed(#[from] crate::seed::SeedError),
     /// A user CSV list is invalid.
     #[error(transparent)]
-    Csv(#[from] crate::formats::csv_list::ListError),
+    Csv(#[from] crate::error::ListError),
     /// An official list file is invalid.
     #[error(transparent)]
     Format(#[from] crate::formats::FormatError),
