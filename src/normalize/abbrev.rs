@@ -39,7 +39,10 @@ static ABBREV: &[(&str, &str)] = &[
 
 /// The canonical word for an abbreviation.
 pub(crate) fn expand(s: &str) -> Option<&'static str> {
-    ABBREV.binary_search_by(|(a, _)| a.cmp(&s)).ok().map(|i| ABBREV[i].1)
+    ABBREV
+        .binary_search_by(|(a, _)| a.cmp(&s))
+        .ok()
+        .map(|i| ABBREV[i].1)
 }
 
 /// Expand abbreviations of word tokens in place; the abbreviation stays as an `Alt` key.
@@ -51,7 +54,10 @@ pub(crate) fn apply(toks: &mut [W]) {
         if let Some(full) = expand(&w.t.text) {
             let abbr = std::mem::replace(&mut w.t.text, full.to_string());
             w.t.origin = Origin::Abbreviation;
-            w.t.keys.push(Key { kind: KeyKind::Alt, value: abbr });
+            w.t.keys.push(Key {
+                kind: KeyKind::Alt,
+                value: abbr,
+            });
         }
     }
 }

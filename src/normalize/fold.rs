@@ -59,7 +59,11 @@ pub(crate) fn fold_latin(s: &str) -> (String, bool, Option<String>) {
     }
     let umlaut = s.contains(['ä', 'ö', 'ü']);
     let text = fold_inner(s, false);
-    let alt = if umlaut { Some(fold_inner(s, true)) } else { None };
+    let alt = if umlaut {
+        Some(fold_inner(s, true))
+    } else {
+        None
+    };
     (text, true, alt)
 }
 

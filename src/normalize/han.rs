@@ -18,8 +18,8 @@ static WORDS: &[(&str, Entry)] = &[
     ("制造", Entry::Words(&["manufacturing"])),
     ("国际", Entry::Words(&["international"])),
     ("國際", Entry::Words(&["international"])),
-    ("實業", Entry::Words(&["industrial"])),
     ("实业", Entry::Words(&["industrial"])),
+    ("實業", Entry::Words(&["industrial"])),
     ("工业", Entry::Words(&["industry"])),
     ("工業", Entry::Words(&["industry"])),
     ("技术", Entry::Words(&["technology"])),
@@ -29,8 +29,9 @@ static WORDS: &[(&str, Entry)] = &[
     ("數字", Entry::Words(&["digital"])),
     ("有限公司", Entry::Legal(LegalClass::Limited)),
     ("有限合伙", Entry::Legal(LegalClass::Partnership)),
-    ("有限责任公司", Entry::Legal(LegalClass::Llc)),
     ("有限責任公司", Entry::Legal(LegalClass::Llc)),
+    ("有限责任公司", Entry::Legal(LegalClass::Llc)),
+    ("电子", Entry::Words(&["electronics"])),
     ("研究所", Entry::Words(&["research", "institute"])),
     ("研究院", Entry::Words(&["research", "institute"])),
     ("科技", Entry::Words(&["technology"])),
@@ -44,7 +45,6 @@ static WORDS: &[(&str, Entry)] = &[
     ("集团", Entry::Words(&["group"])),
     ("集團", Entry::Words(&["group"])),
     ("電子", Entry::Words(&["electronics"])),
-    ("电子", Entry::Words(&["electronics"])),
 ];
 
 const MAX_WORD_CHARS: usize = 6;
@@ -78,7 +78,11 @@ fn readings(c: char) -> Vec<String> {
 
 /// Segment a run of Han characters into tokens appended to `out`.
 pub(crate) fn segment(run: &str, out: &mut Vec<W>) {
-    let idx: Vec<usize> = run.char_indices().map(|(i, _)| i).chain(std::iter::once(run.len())).collect();
+    let idx: Vec<usize> = run
+        .char_indices()
+        .map(|(i, _)| i)
+        .chain(std::iter::once(run.len()))
+        .collect();
     let n = idx.len() - 1;
     let mut i = 0;
     while i < n {
@@ -99,18 +103,30 @@ pub(crate) fn segment(run: &str, out: &mut Vec<W>) {
                     kind: TokenKind::LegalForm(*class),
                     script: Script::Han,
                     origin: Origin::LegalForm,
-                    keys: vec![Key { kind: KeyKind::Native, value: w.to_string() }],
+                    keys: vec![Key {
+                        kind: KeyKind::Native,
+                        value: w.to_string(),
+                    }],
                 }));
                 i += len;
             }
             Some((len, w, Entry::Words(words))) => {
-                let glued: String = w.chars().filter_map(|c| readings(c).into_iter().next()).collect();
+                let glued: String = w
+                    .chars()
+                    .filter_map(|c| readings(c).into_iter().next())
+                    .collect();
                 for en in words.iter() {
                     let mut keys = Vec::with_capacity(2);
                     if !glued.is_empty() {
-                        keys.push(Key { kind: KeyKind::Alt, value: glued.clone() });
+                        keys.push(Key {
+                            kind: KeyKind::Alt,
+                            value: glued.clone(),
+                        });
                     }
-                    keys.push(Key { kind: KeyKind::Native, value: w.to_string() });
+                    keys.push(Key {
+                        kind: KeyKind::Native,
+                        value: w.to_string(),
+                    });
                     out.push(W::new(Token {
                         text: en.to_string(),
                         surface: w.to_string(),
@@ -134,9 +150,15 @@ pub(crate) fn segment(run: &str, out: &mut Vec<W>) {
                     (rs.remove(0), Origin::Transliterated)
                 };
                 if !text.is_empty() {
-                    let mut keys = vec![Key { kind: KeyKind::Native, value: cs.to_string() }];
+                    let mut keys = vec![Key {
+                        kind: KeyKind::Native,
+                        value: cs.to_string(),
+                    }];
                     for r in rs.into_iter().take(3) {
-                        keys.push(Key { kind: KeyKind::Alt, value: r });
+                        keys.push(Key {
+                            kind: KeyKind::Alt,
+                            value: r,
+                        });
                     }
                     out.push(W::new(Token {
                         text,

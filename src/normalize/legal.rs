@@ -2,7 +2,9 @@
 
 use super::{Key, KeyKind, LegalClass, Origin, Script, Token, TokenKind, W};
 
-use LegalClass::{Company as Co, Corporation as Corp, JointStock as Js, Limited as Ltd, Llc, Partnership as Lp};
+use LegalClass::{
+    Company as Co, Corporation as Corp, JointStock as Js, Limited as Ltd, Llc, Partnership as Lp,
+};
 
 /// A legal-form phrase. ASCII words are compared with a token's `text` (any script), other
 /// words with its case-folded `surface` (so Cyrillic `пат` is a form and Latin `pat` is not).
@@ -16,10 +18,18 @@ struct Phrase {
 }
 
 const fn p(words: &'static [&'static str], class: LegalClass) -> Phrase {
-    Phrase { words, class, gated: false }
+    Phrase {
+        words,
+        class,
+        gated: false,
+    }
 }
 const fn g(words: &'static [&'static str], class: LegalClass) -> Phrase {
-    Phrase { words, class, gated: true }
+    Phrase {
+        words,
+        class,
+        gated: true,
+    }
 }
 
 /// Sorted by first word (byte order; checked by a test).
@@ -30,12 +40,12 @@ static PHRASES: &[Phrase] = &[
     p(&["bv"], Llc),
     p(&["cjsc"], Js),
     p(&["closed", "joint", "stock", "company"], Js),
-    p(&["co"], Co),
     p(&["co", "limited"], Ltd),
     p(&["co", "ltd"], Ltd),
-    p(&["company"], Co),
+    p(&["co"], Co),
     p(&["company", "limited"], Ltd),
     p(&["company", "ltd"], Ltd),
+    p(&["company"], Co),
     p(&["corp"], Corp),
     p(&["corporation"], Corp),
     p(&["doo"], Llc),
@@ -44,14 +54,14 @@ static PHRASES: &[Phrase] = &[
     p(&["gmbh"], Llc),
     p(&["inc"], Corp),
     p(&["incorporated"], Corp),
-    p(&["jsc"], Js),
     p(&["joint", "stock", "company"], Js),
+    p(&["jsc"], Js),
     p(&["kft"], Llc),
     p(&["kg"], Lp),
-    p(&["limited"], Ltd),
     p(&["limited", "liability", "company"], Llc),
     p(&["limited", "liability", "partnership"], Lp),
     p(&["limited", "partnership"], Lp),
+    p(&["limited"], Ltd),
     p(&["llc"], Llc),
     p(&["llp"], Lp),
     p(&["lp"], Lp),
@@ -65,12 +75,12 @@ static PHRASES: &[Phrase] = &[
     g(&["pao"], Js),
     p(&["pjsc"], Js),
     p(&["plc"], Js),
-    p(&["private", "limited"], Ltd),
     p(&["private", "limited", "company"], Ltd),
-    p(&["public", "joint", "stock", "company"], Js),
-    p(&["public", "limited", "company"], Js),
+    p(&["private", "limited"], Ltd),
     p(&["pty", "limited"], Ltd),
     p(&["pty", "ltd"], Ltd),
+    p(&["public", "joint", "stock", "company"], Js),
+    p(&["public", "limited", "company"], Js),
     p(&["pvt", "limited"], Ltd),
     p(&["pvt", "ltd"], Ltd),
     g(&["sa"], Js),
@@ -83,10 +93,10 @@ static PHRASES: &[Phrase] = &[
     p(&["spa"], Js),
     p(&["srl"], Llc),
     g(&["zao"], Js),
-    p(&["ао"], Js),
     p(&["акционерное", "общество"], Js),
-    p(&["зао"], Js),
+    p(&["ао"], Js),
     p(&["закрытое", "акционерное", "общество"], Js),
+    p(&["зао"], Js),
     p(&["оао"], Js),
     p(&["общество", "с", "ограниченной", "ответственностью"], Llc),
     p(&["ооо"], Llc),
@@ -100,7 +110,12 @@ static PHRASES: &[Phrase] = &[
 ];
 
 fn word_matches(w: &str, t: &W) -> bool {
-    t.t.kind == TokenKind::Word && if w.is_ascii() { t.t.text == w } else { t.t.surface == w }
+    t.t.kind == TokenKind::Word
+        && if w.is_ascii() {
+            t.t.text == w
+        } else {
+            t.t.surface == w
+        }
 }
 
 /// Longest phrase starting at `toks[i]`: (number of tokens, class).
@@ -124,7 +139,12 @@ fn longest_at(toks: &[W], i: usize) -> Option<(usize, LegalClass)> {
             if ph.gated && n == 1 && !(first.upper || first.t.origin == Origin::Joined) {
                 continue;
             }
-            if ph.words.iter().zip(&toks[i..i + n]).all(|(w, t)| word_matches(w, t)) {
+            if ph
+                .words
+                .iter()
+                .zip(&toks[i..i + n])
+                .all(|(w, t)| word_matches(w, t))
+            {
                 best = Some((n, ph.class));
             }
         }
@@ -148,7 +168,10 @@ pub(crate) fn apply(toks: &mut Vec<W>) {
             let keys = if script == Script::Latin {
                 Vec::new()
             } else {
-                vec![Key { kind: KeyKind::Native, value: surface.clone() }]
+                vec![Key {
+                    kind: KeyKind::Native,
+                    value: surface.clone(),
+                }]
             };
             let tok = Token {
                 text: class.key().to_string(),

@@ -169,7 +169,10 @@ pub struct Token {
 impl Token {
     /// Extra keys of one kind.
     pub fn keys_of(&self, kind: KeyKind) -> impl Iterator<Item = &str> {
-        self.keys.iter().filter(move |k| k.kind == kind).map(|k| k.value.as_str())
+        self.keys
+            .iter()
+            .filter(move |k| k.kind == kind)
+            .map(|k| k.value.as_str())
     }
 
     /// True for legal-form tokens.
@@ -207,20 +210,48 @@ pub(crate) struct W {
 
 impl W {
     pub(crate) fn new(t: Token) -> W {
-        W { t, upper: false, marker: false }
+        W {
+            t,
+            upper: false,
+            marker: false,
+        }
     }
 }
 
-fn word(text: String, surface: String, script: Script, origin: Origin, keys: Vec<Key>, upper: bool) -> W {
-    W { t: Token { text, surface, kind: TokenKind::Word, script, origin, keys }, upper, marker: false }
+fn word(
+    text: String,
+    surface: String,
+    script: Script,
+    origin: Origin,
+    keys: Vec<Key>,
+    upper: bool,
+) -> W {
+    W {
+        t: Token {
+            text,
+            surface,
+            kind: TokenKind::Word,
+            script,
+            origin,
+            keys,
+        },
+        upper,
+        marker: false,
+    }
 }
 
 fn alt(value: String) -> Key {
-    Key { kind: KeyKind::Alt, value }
+    Key {
+        kind: KeyKind::Alt,
+        value,
+    }
 }
 
 fn native(value: &str) -> Key {
-    Key { kind: KeyKind::Native, value: value.to_string() }
+    Key {
+        kind: KeyKind::Native,
+        value: value.to_string(),
+    }
 }
 
 fn lower(s: &str) -> String {
@@ -232,7 +263,14 @@ fn lower(s: &str) -> String {
 }
 
 /// Stage 4 for one non-Han token: fold or transliterate and push the word(s).
-fn push_word(out: &mut Vec<W>, surface: String, script: Script, joined: bool, upper: bool, slavic_h: bool) {
+fn push_word(
+    out: &mut Vec<W>,
+    surface: String,
+    script: Script,
+    joined: bool,
+    upper: bool,
+    slavic_h: bool,
+) {
     match script {
         Script::Latin => {
             let (text, changed, umlaut) = fold::fold_latin(&surface);
@@ -250,37 +288,82 @@ fn push_word(out: &mut Vec<W>, surface: String, script: Script, joined: bool, up
             let (text, alts) = translit::cyrillic(&surface, slavic_h);
             let mut keys: Vec<Key> = alts.into_iter().map(alt).collect();
             keys.push(native(&surface));
-            out.push(word(text, surface, script, Origin::Transliterated, keys, upper));
+            out.push(word(
+                text,
+                surface,
+                script,
+                Origin::Transliterated,
+                keys,
+                upper,
+            ));
         }
         Script::Greek => {
             let text = translit::greek(&surface);
             let keys = vec![native(&surface)];
-            out.push(word(text, surface, script, Origin::Transliterated, keys, upper));
+            out.push(word(
+                text,
+                surface,
+                script,
+                Origin::Transliterated,
+                keys,
+                upper,
+            ));
         }
         Script::Arabic => {
             use unicode_normalization::char::is_combining_mark;
-            let bare: String = surface.chars().filter(|c| !is_combining_mark(*c) && *c != 'ـ').collect();
+            let bare: String = surface
+                .chars()
+                .filter(|c| !is_combining_mark(*c) && *c != 'ـ')
+                .collect();
             if bare == "الله" {
                 let keys = vec![native(&bare)];
-                out.push(word("allah".to_string(), bare, script, Origin::Transliterated, keys, upper));
+                out.push(word(
+                    "allah".to_string(),
+                    bare,
+                    script,
+                    Origin::Transliterated,
+                    keys,
+                    upper,
+                ));
                 return;
             }
             let rest = match bare.strip_prefix("ال") {
                 Some(rest) if rest.chars().count() > 1 => {
                     let keys = vec![native("ال")];
-                    out.push(word("al".to_string(), "ال".to_string(), script, Origin::Transliterated, keys, upper));
+                    out.push(word(
+                        "al".to_string(),
+                        "ال".to_string(),
+                        script,
+                        Origin::Transliterated,
+                        keys,
+                        upper,
+                    ));
                     rest.to_string()
                 }
                 _ => bare,
             };
             let text = translit::arabic(&rest);
             let keys = vec![native(&rest)];
-            out.push(word(text, rest, script, Origin::Transliterated, keys, upper));
+            out.push(word(
+                text,
+                rest,
+                script,
+                Origin::Transliterated,
+                keys,
+                upper,
+            ));
         }
         Script::Hebrew => {
             let (text, v) = translit::hebrew(&surface);
             let keys = vec![alt(v), native(&surface)];
-            out.push(word(text, surface, script, Origin::Transliterated, keys, upper));
+            out.push(word(
+                text,
+                surface,
+                script,
+                Origin::Transliterated,
+                keys,
+                upper,
+            ));
         }
         Script::Hangul => {
             let text = translit::hangul(&surface);
@@ -291,12 +374,26 @@ fn push_word(out: &mut Vec<W>, surface: String, script: Script, joined: bool, up
                 .find_map(|(v, u)| text.strip_prefix(v).map(|r| format!("{u}{r}")));
             let mut keys: Vec<Key> = devoiced.map(alt).into_iter().collect();
             keys.push(native(&surface));
-            out.push(word(text, surface, script, Origin::Transliterated, keys, upper));
+            out.push(word(
+                text,
+                surface,
+                script,
+                Origin::Transliterated,
+                keys,
+                upper,
+            ));
         }
         Script::Han | Script::Other => {
             let text = translit::other(&surface);
             let keys = vec![native(&surface)];
-            out.push(word(text, surface, script, Origin::Transliterated, keys, upper));
+            out.push(word(
+                text,
+                surface,
+                script,
+                Origin::Transliterated,
+                keys,
+                upper,
+            ));
         }
     }
 }
@@ -306,7 +403,10 @@ fn clean_keys(t: &mut Token) {
     let text = &t.text;
     let mut seen: Vec<Key> = Vec::with_capacity(t.keys.len());
     for k in t.keys.drain(..) {
-        if k.value.is_empty() || (k.kind != KeyKind::Native && k.value == *text) || seen.contains(&k) {
+        if k.value.is_empty()
+            || (k.kind != KeyKind::Native && k.value == *text)
+            || seen.contains(&k)
+        {
             continue;
         }
         seen.push(k);
@@ -346,7 +446,11 @@ pub fn analyze(input: &str) -> Vec<Token> {
                 origin: Origin::Plain,
                 keys: Vec::new(),
             };
-            ws.push(W { t, upper: false, marker: true });
+            ws.push(W {
+                t,
+                upper: false,
+                marker: true,
+            });
             continue;
         }
         let surface = lower(orig);
@@ -367,13 +471,24 @@ pub fn analyze(input: &str) -> Vec<Token> {
             continue;
         }
         let mut t = w.t;
-        debug_assert!(!t.text.is_empty() && t.text.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit()));
+        debug_assert!(
+            !t.text.is_empty()
+                && t.text
+                    .bytes()
+                    .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
+        );
         if t.kind == TokenKind::Word {
             let ph = phonetic_key(&t.text);
             let sk = skeleton_key(&t.text);
-            t.keys.push(Key { kind: KeyKind::Phonetic, value: ph });
+            t.keys.push(Key {
+                kind: KeyKind::Phonetic,
+                value: ph,
+            });
             if let Some(sk) = sk {
-                t.keys.push(Key { kind: KeyKind::Skeleton, value: sk });
+                t.keys.push(Key {
+                    kind: KeyKind::Skeleton,
+                    value: sk,
+                });
             }
         }
         clean_keys(&mut t);

@@ -90,7 +90,10 @@ pub(crate) fn apply(toks: &mut Vec<W>) {
             continue;
         }
         let text = w.t.text.as_str();
-        let digits_end = text.bytes().position(|b| !b.is_ascii_digit()).unwrap_or(text.len());
+        let digits_end = text
+            .bytes()
+            .position(|b| !b.is_ascii_digit())
+            .unwrap_or(text.len());
         if digits_end == text.len() {
             let s = strip_zeros(text);
             if s != text {
@@ -106,16 +109,25 @@ pub(crate) fn apply(toks: &mut Vec<W>) {
             let word = std::mem::replace(&mut w.t.text, SPELLED[k].1.to_string());
             w.t.kind = TokenKind::Number;
             w.t.origin = Origin::Numeral;
-            w.t.keys.push(Key { kind: KeyKind::Alt, value: word });
+            w.t.keys.push(Key {
+                kind: KeyKind::Alt,
+                value: word,
+            });
         } else if let Some(n) = roman(text) {
-            w.t.keys.push(Key { kind: KeyKind::Alt, value: n.to_string() });
+            w.t.keys.push(Key {
+                kind: KeyKind::Alt,
+                value: n.to_string(),
+            });
         }
     }
     // backwards, so `no no 5` and `no # 5` lose every marker (idempotence)
     for i in (0..toks.len()).rev() {
         let w = &toks[i];
-        let is_marker = w.marker || (w.t.kind == TokenKind::Word && matches!(w.t.text.as_str(), "no" | "nr"));
-        let before_number = toks.get(i + 1).is_some_and(|n| n.t.kind == TokenKind::Number);
+        let is_marker =
+            w.marker || (w.t.kind == TokenKind::Word && matches!(w.t.text.as_str(), "no" | "nr"));
+        let before_number = toks
+            .get(i + 1)
+            .is_some_and(|n| n.t.kind == TokenKind::Number);
         if w.marker || (is_marker && before_number) {
             toks.remove(i);
         }

@@ -14,8 +14,11 @@
 /// becomes `i`). `khoroshev` = `horoshev`; `iurii` = `yuriy` = `yury` = `yuri`;
 /// `tsoi` = `tsoy` = `coi`.
 pub fn phonetic_key(latin: &str) -> String {
-    let b: Vec<u8> =
-        latin.bytes().filter(u8::is_ascii_alphanumeric).map(|c| c.to_ascii_lowercase()).collect();
+    let b: Vec<u8> = latin
+        .bytes()
+        .filter(u8::is_ascii_alphanumeric)
+        .map(|c| c.to_ascii_lowercase())
+        .collect();
     let mut out: Vec<u8> = Vec::with_capacity(b.len() + 2);
     let mut i = 0;
     while i < b.len() {
@@ -82,7 +85,10 @@ pub fn skeleton_key(latin: &str) -> Option<String> {
         .map(|(_, c)| c)
         .collect();
     let p = phonetic_key(&pre);
-    let mut s: Vec<u8> = p.bytes().filter(|c| !matches!(c, b'a' | b'e' | b'i' | b'o' | b'u' | b'y')).collect();
+    let mut s: Vec<u8> = p
+        .bytes()
+        .filter(|c| !matches!(c, b'a' | b'e' | b'i' | b'o' | b'u' | b'y'))
+        .collect();
     s.dedup();
     if s.len() < 3 {
         None

@@ -23,7 +23,10 @@ pub(crate) struct Raw {
 
 /// Characters deleted inside words.
 pub(crate) fn is_apostrophe(c: char) -> bool {
-    matches!(c, '\'' | '’' | '`' | 'ʼ' | '‘' | 'ʻ' | 'ʾ' | 'ʿ' | '′' | '´')
+    matches!(
+        c,
+        '\'' | '’' | '`' | 'ʼ' | '‘' | 'ʻ' | 'ʾ' | 'ʿ' | '′' | '´'
+    )
 }
 
 /// Stage 1: map a few characters NFKC would spoil (`№` → `#`, `´` → `'`, Arabic-Indic
@@ -49,7 +52,13 @@ pub(crate) fn tokenize(s: &str) -> Vec<Raw> {
     let mut cur: Option<(usize, usize, Option<Script>)> = None;
     fn flush(cur: &mut Option<(usize, usize, Option<Script>)>, out: &mut Vec<Raw>) {
         if let Some((start, end, script)) = cur.take() {
-            out.push(Raw { start, end, script: script.unwrap_or(Script::Latin), joined: false, hash: false });
+            out.push(Raw {
+                start,
+                end,
+                script: script.unwrap_or(Script::Latin),
+                joined: false,
+                hash: false,
+            });
         }
     }
     for (i, c) in s.char_indices() {
@@ -85,7 +94,13 @@ pub(crate) fn tokenize(s: &str) -> Vec<Raw> {
         } else {
             flush(&mut cur, &mut out);
             if c == '#' {
-                out.push(Raw { start: i, end: e, script: Script::Latin, joined: false, hash: true });
+                out.push(Raw {
+                    start: i,
+                    end: e,
+                    script: Script::Latin,
+                    joined: false,
+                    hash: true,
+                });
             }
         }
     }
@@ -122,7 +137,13 @@ fn join_dotted(s: &str, toks: &mut Vec<Raw>) {
             }
         }
         if j > i {
-            out.push(Raw { start: toks[i].start, end: toks[j].end, script: toks[i].script, joined: true, hash: false });
+            out.push(Raw {
+                start: toks[i].start,
+                end: toks[j].end,
+                script: toks[i].script,
+                joined: true,
+                hash: false,
+            });
         } else {
             out.push(toks[i].clone());
         }
