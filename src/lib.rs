@@ -16,3 +16,5 @@ pub mod seed;
 
 #[cfg(feature = "formats")]
 pub mod formats;
+#[cfg(feature = "formats")]
+pub mod eval;
