@@ -102,3 +102,5 @@ pub mod seed;
 pub mod formats;
 #[cfg(feature = "formats")]
 pub mod sources;
+#[cfg(feature = "formats")]
+pub mod eval;

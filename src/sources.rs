@@ -154,7 +154,13 @@ pub fn load(spec: &ListSpec) -> Result<LoadedList, SourceError> {
                             source: std::io::Error::new(std::io::ErrorKind::NotFound, "no such file or folder"),
                         });
                     }
-                    crate::formats::load_official(*kind, path)?
+                    let (entities, report) = match kind {
+                        ListKind::OfacCsv => crate::formats::ofac_csv::load_dir(path)?,
+                        ListKind::UkCsv => crate::formats::uk_csv::load_file(path)?,
+                        ListKind::UnXml => crate::formats::un_xml::load_file(path)?,
+                        _ => crate::formats::csl_csv::load_file(path)?,
+                    };
+                    (entities, report.warnings)
                 }
             }
         }

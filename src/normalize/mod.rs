@@ -510,28 +510,3 @@ pub fn normalize_text(input: &str) -> String {
     }
     s
 }
-
-/// Temporary minimal pipeline (replaced by the full one).
-pub fn analyze(input: &str) -> Vec<Token> {
-    let folded = any_ascii::any_ascii(input).to_lowercase();
-    folded
-        .split(|c: char| !c.is_ascii_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .map(|w| {
-            let (kind, text) = match w {
-                "ltd" | "limited" => (TokenKind::LegalForm(LegalClass::Limited), "ltd".to_string()),
-                "co" | "company" => (TokenKind::LegalForm(LegalClass::Company), "co".to_string()),
-                _ if w.chars().all(|c| c.is_ascii_digit()) => (TokenKind::Number, w.to_string()),
-                _ => (TokenKind::Word, w.to_string()),
-            };
-            Token {
-                text,
-                surface: w.to_string(),
-                kind,
-                script: Script::Latin,
-                origin: Origin::Plain,
-                keys: vec![],
-            }
-        })
-        .collect()
-}
