@@ -173,7 +173,7 @@ pub struct Index {
     joined_offsets: Vec<u32>,
     joined_spans: Vec<Span>,
     /// Entities with at least one indexed name.
-    pub(crate) entity_count: u32,
+    entity_count: u32,
 }
 
 #[derive(PartialEq, Eq, Hash)]
@@ -396,6 +396,11 @@ impl Index {
     /// Number of indexed names.
     pub fn name_count(&self) -> usize {
         self.names.len()
+    }
+
+    /// Number of entities with at least one indexed name.
+    pub fn entity_count(&self) -> usize {
+        self.entity_count as usize
     }
 
     /// Number of distinct terms.

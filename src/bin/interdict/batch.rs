@@ -118,15 +118,12 @@ pub fn run(args: BatchArgs) -> Result<()> {
         None => Box::new(io::stdout().lock()),
     };
     let mut out = BufWriter::with_capacity(1 << 20, out);
-    let mut csv_out = if args.format == OutputFormat::Csv {
-        let mut w = csv::WriterBuilder::new().has_headers(false).from_writer(Vec::new());
-        if skip == 0 {
-            w.write_record(CSV_HEADER)?;
-        }
-        Some(w)
-    } else {
-        None
-    };
+    let csv_output = args.format == OutputFormat::Csv;
+    if csv_output && skip == 0 {
+        let mut w = csv_writer();
+        w.write_record(CSV_HEADER)?;
+        out.write_all(&w.into_inner()?)?;
+    }
 
     let progress = if io::stderr().is_terminal() {
         let pb = indicatif::ProgressBar::new_spinner();
@@ -157,6 +154,7 @@ pub fn run(args: BatchArgs) -> Result<()> {
         if chunk.is_empty() {
             break;
         }
+        let mut csv_out = csv_output.then(csv_writer);
         let results: Vec<Vec<Hit>> =
             pool.install(|| chunk.par_iter().map(|r| screen_record(&screener, r, &options)).collect());
         for (r, hits) in chunk.iter().zip(results) {
@@ -181,10 +179,8 @@ pub fn run(args: BatchArgs) -> Result<()> {
                 }
             }
         }
-        if let Some(w) = csv_out.as_mut() {
-            w.flush()?;
-            out.write_all(w.get_ref())?;
-            w.get_mut().clear();
+        if let Some(w) = csv_out {
+            out.write_all(&w.into_inner()?)?;
         }
         out.flush()?;
         if let Some(pb) = &progress {
@@ -212,6 +208,10 @@ fn screen_record(screener: &Screener, r: &Record, options: &ScreenOptions) -> Ve
     let Some(name) = &r.name else { return Vec::new() };
     let query = Query { name: name.clone(), kind: r.kind, country: r.country.clone() };
     screener.screen(&query, options)
+}
+
+fn csv_writer() -> csv::Writer<Vec<u8>> {
+    csv::WriterBuilder::new().has_headers(false).from_writer(Vec::new())
 }
 
 const CSV_HEADER: [&str; 12] = [
