@@ -2120,6 +2120,40 @@ mod tests {
         for c in &suite.cases {
             assert!(c.expected.iter().all(|id| ids.contains(id.as_str())));
         }
+        // Reader quirks on the other real files.
+        let lists = root.join("lists");
+        let (es, rep) = csl_csv::load_file(&lists.join("us-csl/2023-11-partial/csl.csv")).unwrap();
+        println!(
+            "csl 2023-11 partial: {} entities, {} names, warnings {:?}",
+            es.len(),
+            rep.names,
+            rep.warnings
+                .iter()
+                .filter(|w| !w.contains("repeated id"))
+                .collect::<Vec<_>>()
+        );
+        assert!(rep.warnings.iter().any(|w| w.contains("repeated header")));
+        assert!(rep.warnings.iter().any(|w| w.contains("truncated row")));
+        let (es, rep) = ofac_csv::load_dir(&lists.join("ofac/cons-2025-12")).unwrap();
+        println!(
+            "ofac cons 2025-12: {} entities, {} names, {} warnings",
+            es.len(),
+            rep.names,
+            rep.warnings.len()
+        );
+        assert_eq!(es.len(), 442);
+        let (es, rep) = ofac_csv::load_dir(&lists.join("ofac/sdn-2024-05")).unwrap();
+        let weak = es
+            .iter()
+            .flat_map(|e| &e.names)
+            .filter(|n| n.quality == NameQuality::Weak)
+            .count();
+        println!(
+            "ofac sdn 2024-05: {} entities, {} names ({weak} weak a.k.a. from remarks)",
+            es.len(),
+            rep.names
+        );
+        assert_eq!(es.len(), 14965);
         // Deterministic.
         let again = build_suite(&root, 20240501).unwrap();
         assert_eq!(again.cases, suite.cases);
