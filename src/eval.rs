@@ -84,7 +84,7 @@ impl Rng {
     }
     /// A number in `0..n` (`n > 0`).
     pub fn below(&mut self, n: usize) -> usize {
-        ((self.next_u64() >> 11) as u128 * n as u128 >> 53) as usize
+        (((self.next_u64() >> 11) as u128 * n as u128) >> 53) as usize
     }
     /// A random element.
     pub fn pick<'a, T>(&mut self, items: &'a [T]) -> Option<&'a T> {
@@ -262,7 +262,10 @@ pub mod variants {
             .map(|w| {
                 let mut cs = w.chars();
                 match cs.next() {
-                    Some(f) => f.to_uppercase().chain(cs.flat_map(char::to_lowercase)).collect(),
+                    Some(f) => f
+                        .to_uppercase()
+                        .chain(cs.flat_map(char::to_lowercase))
+                        .collect(),
                     None => String::new(),
                 }
             })
@@ -282,7 +285,10 @@ pub mod variants {
     }
 
     fn key(t: &str) -> String {
-        t.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect()
+        t.chars()
+            .filter(|c| c.is_alphanumeric())
+            .flat_map(char::to_lowercase)
+            .collect()
     }
 
     fn tokens(name: &str) -> Vec<String> {
@@ -298,12 +304,18 @@ pub mod variants {
     }
 
     fn case_change(name: &str, rng: &mut Rng) -> Option<String> {
-        let options = [name.to_uppercase(), name.to_lowercase(), title(&name.to_lowercase())];
+        let options = [
+            name.to_uppercase(),
+            name.to_lowercase(),
+            title(&name.to_lowercase()),
+        ];
         let diff: Vec<&String> = options.iter().filter(|o| o.as_str() != name).collect();
         rng.pick(&diff).map(|s| s.to_string())
     }
 
-    const PUNCT: &[char] = &['.', ',', '\'', '"', '(', ')', '/', '&', ';', ':', '`', '\u{2019}'];
+    const PUNCT: &[char] = &[
+        '.', ',', '\'', '"', '(', ')', '/', '&', ';', ':', '`', '\u{2019}',
+    ];
 
     fn punctuation(name: &str, rng: &mut Rng) -> Option<String> {
         if name.contains(PUNCT) {
@@ -348,7 +360,12 @@ pub mod variants {
         let keys: Vec<String> = toks.iter().map(|t| key(t)).collect();
         for (pat, other) in LEGAL {
             let n = pat.len();
-            if keys.len() <= n || keys[keys.len() - n..].iter().zip(pat.iter()).any(|(a, b)| a != b) {
+            if keys.len() <= n
+                || keys[keys.len() - n..]
+                    .iter()
+                    .zip(pat.iter())
+                    .any(|(a, b)| a != b)
+            {
                 continue;
             }
             let head = &toks[..toks.len() - n];
@@ -361,7 +378,11 @@ pub mod variants {
                 return Some(head.join(" "));
             }
             let tail = toks[toks.len() - n..].join(" ");
-            let repl = if is_upper(&tail) { other.to_uppercase() } else { other.to_string() };
+            let repl = if is_upper(&tail) {
+                other.to_uppercase()
+            } else {
+                other.to_string()
+            };
             head.push(repl);
             return Some(head.join(" "));
         }
@@ -435,7 +456,10 @@ pub mod variants {
     }
 
     fn strip_diacritics(s: &str) -> String {
-        s.nfd().filter(|c| !('\u{300}'..='\u{36f}').contains(c)).nfc().collect()
+        s.nfd()
+            .filter(|c| !('\u{300}'..='\u{36f}').contains(c))
+            .nfc()
+            .collect()
     }
 
     fn diacritics(name: &str, rng: &mut Rng) -> Option<String> {
@@ -443,15 +467,27 @@ pub mod variants {
         if stripped != name {
             return Some(stripped);
         }
-        const ADD: &[(char, char)] =
-            &[('e', 'é'), ('a', 'á'), ('o', 'ö'), ('u', 'ü'), ('i', 'í'), ('c', 'ç'), ('n', 'ñ')];
+        const ADD: &[(char, char)] = &[
+            ('e', 'é'),
+            ('a', 'á'),
+            ('o', 'ö'),
+            ('u', 'ü'),
+            ('i', 'í'),
+            ('c', 'ç'),
+            ('n', 'ñ'),
+        ];
         let cs: Vec<char> = name.chars().collect();
-        let pos: Vec<usize> =
-            (0..cs.len()).filter(|&i| ADD.iter().any(|(a, _)| *a == cs[i].to_ascii_lowercase())).collect();
+        let pos: Vec<usize> = (0..cs.len())
+            .filter(|&i| ADD.iter().any(|(a, _)| *a == cs[i].to_ascii_lowercase()))
+            .collect();
         let p = *rng.pick(&pos)?;
         let (_, d) = ADD.iter().find(|(a, _)| *a == cs[p].to_ascii_lowercase())?;
         let mut out = cs.clone();
-        out[p] = if cs[p].is_uppercase() { d.to_uppercase().next()? } else { *d };
+        out[p] = if cs[p].is_uppercase() {
+            d.to_uppercase().next()?
+        } else {
+            *d
+        };
         Some(out.into_iter().collect())
     }
 
@@ -467,7 +503,11 @@ pub mod variants {
         }
         let toks = tokens(name);
         let words = word_tokens(&toks, 2);
-        let pairs: Vec<usize> = words.iter().copied().filter(|&i| words.contains(&(i + 1))).collect();
+        let pairs: Vec<usize> = words
+            .iter()
+            .copied()
+            .filter(|&i| words.contains(&(i + 1)))
+            .collect();
         let i = *rng.pick(&pairs)?;
         let mut out = toks.clone();
         let next = out.remove(i + 1);
@@ -556,15 +596,27 @@ pub mod variants {
         }
         let (i, repl) = *rng.pick(&options)?;
         let mut out = toks.clone();
-        let trail: String = toks[i].chars().rev().take_while(|c| !c.is_alphanumeric()).collect();
-        out[i] = format!("{}{}", like(&toks[i], repl), trail.chars().rev().collect::<String>());
+        let trail: String = toks[i]
+            .chars()
+            .rev()
+            .take_while(|c| !c.is_alphanumeric())
+            .collect();
+        out[i] = format!(
+            "{}{}",
+            like(&toks[i], repl),
+            trail.chars().rev().collect::<String>()
+        );
         Some(out.join(" "))
     }
 
     fn merge_tokens(name: &str, rng: &mut Rng) -> Option<String> {
         let toks = tokens(name);
         let words = word_tokens(&toks, 2);
-        let pairs: Vec<usize> = words.iter().copied().filter(|&i| words.contains(&(i + 1))).collect();
+        let pairs: Vec<usize> = words
+            .iter()
+            .copied()
+            .filter(|&i| words.contains(&(i + 1)))
+            .collect();
         let i = *rng.pick(&pairs)?;
         let mut out = toks.clone();
         let next = out.remove(i + 1);
@@ -578,7 +630,11 @@ pub mod variants {
         let cs: Vec<char> = toks[i].chars().collect();
         let p = 3 + rng.below(cs.len() - 5);
         let mut out = toks.clone();
-        out[i] = format!("{} {}", cs[..p].iter().collect::<String>(), cs[p..].iter().collect::<String>());
+        out[i] = format!(
+            "{} {}",
+            cs[..p].iter().collect::<String>(),
+            cs[p..].iter().collect::<String>()
+        );
         Some(out.join(" "))
     }
 
@@ -633,7 +689,11 @@ pub mod variants {
             }
         }
         let (i, n, to) = rng.pick(&options)?.clone();
-        let to = if cs[i].is_uppercase() { to.to_uppercase() } else { to };
+        let to = if cs[i].is_uppercase() {
+            to.to_uppercase()
+        } else {
+            to
+        };
         let mut out: String = cs[..i].iter().collect();
         out.push_str(&to);
         out.extend(&cs[i + n..]);
@@ -643,7 +703,8 @@ pub mod variants {
     fn initial(t: &str) -> Option<String> {
         let mut cs = t.chars();
         let f = cs.next()?;
-        (f.is_alphabetic() && t.chars().filter(|c| c.is_alphabetic()).count() >= 2).then(|| format!("{f}."))
+        (f.is_alphabetic() && t.chars().filter(|c| c.is_alphabetic()).count() >= 2)
+            .then(|| format!("{f}."))
     }
 
     fn initials(name: &str, kind: EntityKind) -> Option<String> {
@@ -739,7 +800,13 @@ pub struct SuiteConfig {
 
 impl Default for SuiteConfig {
     fn default() -> Self {
-        SuiteConfig { exact: 1500, minor: 1500, major: 1500, cross_script_per_script: 1500, negatives: 3000 }
+        SuiteConfig {
+            exact: 1500,
+            minor: 1500,
+            major: 1500,
+            cross_script_per_script: 1500,
+            negatives: 3000,
+        }
     }
 }
 
@@ -794,15 +861,30 @@ fn stats(list: &str, entities: &[Entity], report: &LoadReport) -> ListStats {
         list: list.into(),
         entities: entities.len(),
         names: entities.iter().map(|e| e.names.len()).sum(),
-        native_names: entities.iter().flat_map(|e| &e.names).filter(|n| !is_latin(n)).count(),
+        native_names: entities
+            .iter()
+            .flat_map(|e| &e.names)
+            .filter(|n| !is_latin(n))
+            .count(),
         warnings: report.warnings.len(),
     }
+}
+
+/// The loaded reference list.
+#[derive(Debug, Clone)]
+pub struct Reference {
+    /// All entities of all lists (ids unique).
+    pub entities: Vec<Entity>,
+    /// Per-list load counts.
+    pub lists: Vec<ListStats>,
+    /// Reader warnings, all lists.
+    pub warnings: Vec<String>,
 }
 
 /// Loads the reference list from the data root: OFAC SDN (the July 2021 four-file set, updated
 /// with the May 2024 `sdn.csv`: a newer record replaces the older one, whose aliases and
 /// addresses are kept), UK OFSI ConList, UN consolidated XML and the 2022 US CSL.
-pub fn load_reference(data_root: &Path) -> Result<(Vec<Entity>, Vec<ListStats>, Vec<String>), EvalError> {
+pub fn load_reference(data_root: &Path) -> Result<Reference, EvalError> {
     let lists = data_root.join("lists");
     let mut all = Vec::new();
     let mut stats_out = Vec::new();
@@ -810,13 +892,20 @@ pub fn load_reference(data_root: &Path) -> Result<(Vec<Entity>, Vec<ListStats>, 
 
     let (old, mut report) = ofac_csv::load_dir(&lists.join("ofac/sdn-2021-07"))?;
     let p = lists.join("ofac/sdn-2024-05/sdn.csv");
-    let f = std::fs::File::open(&p).map_err(|source| EvalError::Io { file: p.display().to_string(), source })?;
+    let f = std::fs::File::open(&p).map_err(|source| EvalError::Io {
+        file: p.display().to_string(),
+        source,
+    })?;
     let source = crate::model::SourceInfo {
         name: "ofac".into(),
         date: Some("2024-05-03".into()),
         origin: Some(p.display().to_string()),
     };
-    let (new, r2) = ofac_csv::read_primary(std::io::BufReader::new(f), &p.display().to_string(), &source)?;
+    let (new, r2) = ofac_csv::read_primary(
+        std::io::BufReader::new(f),
+        &p.display().to_string(),
+        &source,
+    )?;
     report.merge(r2);
     let ofac = merge_newer(old, new);
     stats_out.push(stats("ofac-sdn", &ofac, &report));
@@ -824,9 +913,18 @@ pub fn load_reference(data_root: &Path) -> Result<(Vec<Entity>, Vec<ListStats>, 
     all.extend(ofac);
 
     for (list, res) in [
-        ("uk", uk_csv::load_file(&lists.join("uk/ofsi-2025-04/ConList.csv"))),
-        ("un", un_xml::load_file(&lists.join("un/2026-02/UN_consolidated.xml"))),
-        ("csl", csl_csv::load_file(&lists.join("us-csl/2022-05/consolidated.csv.gz"))),
+        (
+            "uk",
+            uk_csv::load_file(&lists.join("uk/ofsi-2025-04/ConList.csv")),
+        ),
+        (
+            "un",
+            un_xml::load_file(&lists.join("un/2026-02/UN_consolidated.xml")),
+        ),
+        (
+            "csl",
+            csl_csv::load_file(&lists.join("us-csl/2022-05/consolidated.csv.gz")),
+        ),
     ] {
         let (es, rep) = res?;
         stats_out.push(stats(list, &es, &rep));
@@ -835,18 +933,27 @@ pub fn load_reference(data_root: &Path) -> Result<(Vec<Entity>, Vec<ListStats>, 
     }
     let mut seen = HashSet::new();
     all.retain(|e| seen.insert(e.id.clone()));
-    Ok((all, stats_out, warnings))
+    Ok(Reference {
+        entities: all,
+        lists: stats_out,
+        warnings,
+    })
 }
 
 /// Merges two versions of a list: entries of `newer` replace those of `older` with the same id,
 /// keeping the older aliases (non-primary names) and, when the newer has none, addresses.
 pub fn merge_newer(older: Vec<Entity>, newer: Vec<Entity>) -> Vec<Entity> {
-    let mut old: HashMap<String, Entity> = older.iter().map(|e| (e.id.clone(), e.clone())).collect();
+    let mut old: HashMap<String, Entity> =
+        older.iter().map(|e| (e.id.clone(), e.clone())).collect();
     let mut out = Vec::with_capacity(older.len().max(newer.len()));
     let new_ids: HashSet<&str> = newer.iter().map(|e| e.id.as_str()).collect();
     for mut e in newer.iter().cloned() {
         if let Some(o) = old.remove(&e.id) {
-            for n in o.names.into_iter().filter(|n| n.name_type != NameType::Primary) {
+            for n in o
+                .names
+                .into_iter()
+                .filter(|n| n.name_type != NameType::Primary)
+            {
                 if !e.names.iter().any(|x| x.value == n.value) {
                     e.names.push(n);
                 }
@@ -857,7 +964,11 @@ pub fn merge_newer(older: Vec<Entity>, newer: Vec<Entity>) -> Vec<Entity> {
         }
         out.push(e);
     }
-    out.extend(older.into_iter().filter(|e| !new_ids.contains(e.id.as_str())));
+    out.extend(
+        older
+            .into_iter()
+            .filter(|e| !new_ids.contains(e.id.as_str())),
+    );
     out
 }
 
@@ -883,11 +994,18 @@ fn read_column<R: Read>(reader: R, file: &str, column: &str) -> Result<Vec<Strin
     let c = headers
         .iter()
         .position(|h| h.trim_start_matches('\u{feff}').trim() == column)
-        .ok_or_else(|| EvalError::MissingColumn { file: file.into(), column: column.into() })?;
+        .ok_or_else(|| EvalError::MissingColumn {
+            file: file.into(),
+            column: column.into(),
+        })?;
     let mut out = Vec::new();
     for rec in rdr.records() {
         let rec = rec.map_err(csv_err)?;
-        if let Some(v) = rec.get(c).map(str::trim).filter(|v| !v.is_empty() && *v != "-") {
+        if let Some(v) = rec
+            .get(c)
+            .map(str::trim)
+            .filter(|v| !v.is_empty() && *v != "-")
+        {
             out.push(collapse_ws(v));
         }
     }
@@ -901,21 +1019,39 @@ pub fn build_suite(data_root: &Path, seed: u64) -> Result<Suite, EvalError> {
 
 /// Builds the suite: loads the reference list and the negative names from `data_root` and
 /// generates the cases.
-pub fn build_suite_with(data_root: &Path, seed: u64, config: &SuiteConfig) -> Result<Suite, EvalError> {
-    let (reference, lists, warnings) = load_reference(data_root)?;
+pub fn build_suite_with(
+    data_root: &Path,
+    seed: u64,
+    config: &SuiteConfig,
+) -> Result<Suite, EvalError> {
+    let Reference {
+        entities: reference,
+        lists,
+        warnings,
+    } = load_reference(data_root)?;
     let open = |p: std::path::PathBuf| {
         std::fs::File::open(&p)
             .map(std::io::BufReader::new)
-            .map_err(|source| EvalError::Io { file: p.display().to_string(), source })
+            .map_err(|source| EvalError::Io {
+                file: p.display().to_string(),
+                source,
+            })
             .map(|f| (f, p.display().to_string()))
     };
-    let (f, label) = open(data_root.join("names/yente_candidate_generation_benchmark/negatives_global.csv"))?;
+    let (f, label) =
+        open(data_root.join("names/yente_candidate_generation_benchmark/negatives_global.csv"))?;
     let people = read_negative_names(f, &label)?;
     let (f, label) = open(data_root.join("companies/sse_gplist_2025-12/GPLIST.derived.csv"))?;
     let companies = read_company_names(f, &label)?;
     let cases = generate_cases(&reference, &people, &companies, seed, config);
     let latin_only = latin_only(&reference);
-    Ok(Suite { reference, latin_only, cases, lists, warnings })
+    Ok(Suite {
+        reference,
+        latin_only,
+        cases,
+        lists,
+        warnings,
+    })
 }
 
 /// A copy of the entities without their non-Latin names; entities left nameless are dropped.
@@ -934,15 +1070,6 @@ pub fn latin_only(entities: &[Entity]) -> Vec<Entity> {
             Some(e)
         })
         .collect()
-}
-
-fn script_label(s: Script) -> &'static str {
-    match s {
-        Script::Cyrillic => "cyrillic",
-        Script::Arabic => "arabic",
-        Script::Han => "han",
-        _ => "other",
-    }
 }
 
 /// Generates the cases from the reference entities and candidate negative names (people and
@@ -966,7 +1093,10 @@ pub fn generate_cases(
         }
     }
     let expected_for = |name: &str| -> Vec<String> {
-        index.get(&name_key(name)).map(|v| v.iter().map(|&i| reference[i].id.clone()).collect()).unwrap_or_default()
+        index
+            .get(&name_key(name))
+            .map(|v| v.iter().map(|&i| reference[i].id.clone()).collect())
+            .unwrap_or_default()
     };
     // A variant is usable when its key is no other entity's name.
     let usable = |variant: &str, expected: &[String]| -> bool {
@@ -983,7 +1113,11 @@ pub fn generate_cases(
             e.names
                 .iter()
                 .enumerate()
-                .filter(|(_, n)| is_latin(n) && n.quality == NameQuality::Strong && n.name_type != NameType::Native)
+                .filter(|(_, n)| {
+                    is_latin(n)
+                        && n.quality == NameQuality::Strong
+                        && n.name_type != NameType::Native
+                })
                 .map(move |(j, _)| (i, j))
         })
         .collect();
@@ -1015,43 +1149,75 @@ pub fn generate_cases(
     }
 
     // Minor and major variants.
-    type Gen = (String, Box<dyn Fn(&str, EntityKind, &mut Rng) -> Option<String>>);
+    type Gen = (
+        String,
+        Box<dyn Fn(&str, EntityKind, &mut Rng) -> Option<String>>,
+    );
     let minors: Vec<Gen> = Minor::ALL
         .iter()
-        .map(|&m| (format!("minor/{}", m.label()), Box::new(move |s: &str, k, r: &mut Rng| m.apply(s, k, r)) as _))
+        .map(|&m| {
+            (
+                format!("minor/{}", m.label()),
+                Box::new(move |s: &str, k, r: &mut Rng| m.apply(s, k, r)) as _,
+            )
+        })
         .collect();
     let majors: Vec<Gen> = Major::ALL
         .iter()
-        .map(|&m| (format!("major/{}", m.label()), Box::new(move |s: &str, k, r: &mut Rng| m.apply(s, k, r)) as _))
+        .map(|&m| {
+            (
+                format!("major/{}", m.label()),
+                Box::new(move |s: &str, k, r: &mut Rng| m.apply(s, k, r)) as _,
+            )
+        })
         .collect();
-    for (kind, gens, target) in [(CaseKind::Minor, &minors, config.minor), (CaseKind::Major, &majors, config.major)] {
-        let mut n = 0;
-        let mut attempts = 0;
-        while n < target && attempts < target * 50 {
-            attempts += 1;
-            let &(i, j) = rng.pick(&pool).expect("pool not empty");
-            let e = &reference[i];
-            let name = &e.names[j].value;
-            // Round-robin over generators so categories are balanced; skip the ones that do not apply.
-            let g = &gens[(n + attempts) % gens.len()];
-            let Some(q) = (g.1)(name, e.kind, &mut rng) else { continue };
-            let expected = expected_for(name);
-            if !usable(&q, &expected) || !seen.insert((kind, q.clone())) {
-                continue;
+    for (kind, gens, target) in [
+        (CaseKind::Minor, &minors, config.minor),
+        (CaseKind::Major, &majors, config.major),
+    ] {
+        // Round-robin over generators so categories are balanced: each slot samples names until
+        // its generator applies (a generator that rarely applies may fall short).
+        for slot in 0..target {
+            let g = &gens[slot % gens.len()];
+            for _ in 0..200 {
+                let &(i, j) = rng.pick(&pool).expect("pool not empty");
+                let e = &reference[i];
+                let name = &e.names[j].value;
+                let Some(q) = (g.1)(name, e.kind, &mut rng) else {
+                    continue;
+                };
+                let expected = expected_for(name);
+                if !usable(&q, &expected) || !seen.insert((kind, q.clone())) {
+                    continue;
+                }
+                cases.push(Case {
+                    kind,
+                    category: g.0.clone(),
+                    query: q,
+                    source_name: name.clone(),
+                    expected,
+                });
+                break;
             }
-            cases.push(Case { kind, category: g.0.clone(), query: q, source_name: name.clone(), expected });
-            n += 1;
         }
     }
 
     // Cross-script: every native-script name, capped per script.
+    // Labelled per script (`cyrillic`, `arabic`, `han`, `hebrew`, `hangul`, `greek`, `other`).
     let mut by_script: BTreeMap<&str, Vec<(usize, String)>> = BTreeMap::new();
     let mut native_seen = HashSet::new();
     for (i, e) in reference.iter().enumerate() {
         for n in e.names.iter().filter(|n| !is_latin(n)) {
             if native_seen.insert(n.value.clone()) {
-                let s = if n.script == Script::Latin { script_of(&n.value) } else { n.script };
-                by_script.entry(script_label(s)).or_default().push((i, n.value.clone()));
+                let s = if n.script == Script::Latin {
+                    script_of(&n.value)
+                } else {
+                    n.script
+                };
+                by_script
+                    .entry(s.as_str())
+                    .or_default()
+                    .push((i, n.value.clone()));
             }
         }
     }
@@ -1140,27 +1306,46 @@ pub fn evaluate<F>(cases: &[Case], screen: F) -> Vec<CaseResult>
 where
     F: Fn(&str) -> Vec<(String, f64)> + Sync,
 {
-    let threads = std::thread::available_parallelism().map(|n| n.get()).unwrap_or(1).max(1);
+    let threads = std::thread::available_parallelism()
+        .map(|n| n.get())
+        .unwrap_or(1)
+        .max(1);
     let chunk = cases.len().div_ceil(threads).max(1);
     let screen = &screen;
     std::thread::scope(|s| {
         let handles: Vec<_> = cases
             .chunks(chunk)
-            .map(|part| s.spawn(move || part.iter().map(|c| evaluate_one(c, screen(&c.query))).collect::<Vec<_>>()))
+            .map(|part| {
+                s.spawn(move || {
+                    part.iter()
+                        .map(|c| evaluate_one(c, screen(&c.query)))
+                        .collect::<Vec<_>>()
+                })
+            })
             .collect();
-        handles.into_iter().flat_map(|h| h.join().expect("screening thread panicked")).collect()
+        handles
+            .into_iter()
+            .flat_map(|h| h.join().expect("screening thread panicked"))
+            .collect()
     })
 }
 
 fn evaluate_one(case: &Case, hits: Vec<(String, f64)>) -> CaseResult {
     let best = hits.iter().max_by(|a, b| a.1.total_cmp(&b.1)).cloned();
-    let expected_score =
-        hits.iter().filter(|(id, _)| case.expected.contains(id)).map(|h| h.1).max_by(|a, b| a.total_cmp(b));
+    let expected_score = hits
+        .iter()
+        .filter(|(id, _)| case.expected.contains(id))
+        .map(|h| h.1)
+        .max_by(|a, b| a.total_cmp(b));
     let expected_is_best = match (&best, expected_score) {
         (Some((_, b)), Some(e)) => e >= *b,
         _ => false,
     };
-    CaseResult { expected_score, best, expected_is_best }
+    CaseResult {
+        expected_score,
+        best,
+        expected_is_best,
+    }
 }
 
 /// Metrics of one kind or category at the report's threshold.
@@ -1236,7 +1421,12 @@ fn ratio(a: usize, b: usize) -> f64 {
 
 impl Report {
     /// Computes the report from the cases and their results (same order and length).
-    pub fn from_results(cases: &[Case], results: &[CaseResult], threshold: f64, sweep: &[f64]) -> Report {
+    pub fn from_results(
+        cases: &[Case],
+        results: &[CaseResult],
+        threshold: f64,
+        sweep: &[f64],
+    ) -> Report {
         assert_eq!(cases.len(), results.len(), "one result per case");
         let recalled = |r: &CaseResult, t: f64| r.expected_score.is_some_and(|s| s >= t);
         let fp = |r: &CaseResult, t: f64| r.best.as_ref().is_some_and(|b| b.1 >= t);
@@ -1244,14 +1434,31 @@ impl Report {
             let n = idx.len();
             if kind == CaseKind::Negative {
                 let f = idx.iter().filter(|&&i| fp(&results[i], threshold)).count();
-                Row { kind, category, n, recall: None, top1: None, fpr: Some(ratio(f, n)) }
+                Row {
+                    kind,
+                    category,
+                    n,
+                    recall: None,
+                    top1: None,
+                    fpr: Some(ratio(f, n)),
+                }
             } else {
-                let r = idx.iter().filter(|&&i| recalled(&results[i], threshold)).count();
+                let r = idx
+                    .iter()
+                    .filter(|&&i| recalled(&results[i], threshold))
+                    .count();
                 let t = idx
                     .iter()
                     .filter(|&&i| recalled(&results[i], threshold) && results[i].expected_is_best)
                     .count();
-                Row { kind, category, n, recall: Some(ratio(r, n)), top1: Some(ratio(t, n)), fpr: None }
+                Row {
+                    kind,
+                    category,
+                    n,
+                    recall: Some(ratio(r, n)),
+                    top1: Some(ratio(t, n)),
+                    fpr: None,
+                }
             }
         };
         let mut by_kind: BTreeMap<CaseKind, Vec<usize>> = BTreeMap::new();
@@ -1259,9 +1466,16 @@ impl Report {
         let mut misses: BTreeMap<String, Vec<Miss>> = BTreeMap::new();
         for (i, c) in cases.iter().enumerate() {
             by_kind.entry(c.kind).or_default().push(i);
-            by_cat.entry((c.kind, c.category.clone())).or_default().push(i);
+            by_cat
+                .entry((c.kind, c.category.clone()))
+                .or_default()
+                .push(i);
             let r = &results[i];
-            let failed = if c.kind == CaseKind::Negative { fp(r, threshold) } else { !recalled(r, threshold) };
+            let failed = if c.kind == CaseKind::Negative {
+                fp(r, threshold)
+            } else {
+                !recalled(r, threshold)
+            };
             if failed {
                 let m = misses.entry(c.category.clone()).or_default();
                 if m.len() < MAX_MISSES {
@@ -1275,24 +1489,58 @@ impl Report {
                 }
             }
         }
-        let kinds = by_kind.iter().map(|(k, idx)| row(*k, k.as_str().to_string(), idx)).collect();
-        let categories = by_cat.iter().map(|((k, c), idx)| row(*k, c.clone(), idx)).collect();
-        let positives: Vec<usize> = (0..cases.len()).filter(|&i| cases[i].kind != CaseKind::Negative).collect();
-        let negatives = by_kind.get(&CaseKind::Negative).cloned().unwrap_or_default();
+        let kinds = by_kind
+            .iter()
+            .map(|(k, idx)| row(*k, k.as_str().to_string(), idx))
+            .collect();
+        let categories = by_cat
+            .iter()
+            .map(|((k, c), idx)| row(*k, c.clone(), idx))
+            .collect();
+        let positives: Vec<usize> = (0..cases.len())
+            .filter(|&i| cases[i].kind != CaseKind::Negative)
+            .collect();
+        let negatives = by_kind
+            .get(&CaseKind::Negative)
+            .cloned()
+            .unwrap_or_default();
         let sweep = sweep
             .iter()
             .map(|&t| SweepRow {
                 threshold: t,
-                recall: ratio(positives.iter().filter(|&&i| recalled(&results[i], t)).count(), positives.len()),
+                recall: ratio(
+                    positives
+                        .iter()
+                        .filter(|&&i| recalled(&results[i], t))
+                        .count(),
+                    positives.len(),
+                ),
                 recall_by_kind: by_kind
                     .iter()
                     .filter(|(k, _)| **k != CaseKind::Negative)
-                    .map(|(k, idx)| (*k, ratio(idx.iter().filter(|&&i| recalled(&results[i], t)).count(), idx.len())))
+                    .map(|(k, idx)| {
+                        (
+                            *k,
+                            ratio(
+                                idx.iter().filter(|&&i| recalled(&results[i], t)).count(),
+                                idx.len(),
+                            ),
+                        )
+                    })
                     .collect(),
-                fpr: ratio(negatives.iter().filter(|&&i| fp(&results[i], t)).count(), negatives.len()),
+                fpr: ratio(
+                    negatives.iter().filter(|&&i| fp(&results[i], t)).count(),
+                    negatives.len(),
+                ),
             })
             .collect();
-        Report { threshold, kinds, categories, sweep, misses }
+        Report {
+            threshold,
+            kinds,
+            categories,
+            sweep,
+            misses,
+        }
     }
 }
 
@@ -1317,13 +1565,21 @@ where
 
 /// Runs a whole suite: cross-script cases with `latin_only` (a screening over
 /// [`Suite::latin_only`]), every other case with `reference` (over [`Suite::reference`]).
-pub fn run_suite<F, G>(cases: &[Case], reference: F, latin_only: G, threshold: f64, sweep: &[f64]) -> Report
+pub fn run_suite<F, G>(
+    cases: &[Case],
+    reference: F,
+    latin_only: G,
+    threshold: f64,
+    sweep: &[f64],
+) -> Report
 where
     F: Fn(&str) -> Vec<(String, f64)> + Sync,
     G: Fn(&str) -> Vec<(String, f64)> + Sync,
 {
-    let (cross, rest): (Vec<Case>, Vec<Case>) =
-        cases.iter().cloned().partition(|c| c.kind == CaseKind::CrossScript);
+    let (cross, rest): (Vec<Case>, Vec<Case>) = cases
+        .iter()
+        .cloned()
+        .partition(|c| c.kind == CaseKind::CrossScript);
     let mut results = evaluate(&rest, reference);
     results.extend(evaluate(&cross, latin_only));
     let ordered: Vec<Case> = rest.into_iter().chain(cross).collect();
@@ -1333,22 +1589,33 @@ where
 /// Adapts a [`Screener`] to the runner: screens at [`SCREEN_FLOOR`], at most `limit` hits.
 pub fn screener_fn(s: &Screener, limit: usize) -> impl Fn(&str) -> Vec<(String, f64)> + Sync + '_ {
     move |q: &str| {
-        s.screen(&Query::new(q), &ScreenOptions { threshold: SCREEN_FLOOR, limit })
-            .into_iter()
-            .map(|h| (h.entity_id, h.score))
-            .collect()
+        s.screen(
+            &Query::new(q),
+            &ScreenOptions {
+                threshold: SCREEN_FLOOR,
+                limit,
+            },
+        )
+        .into_iter()
+        .map(|h| (h.entity_id, h.score))
+        .collect()
     }
 }
 
 fn pct(x: Option<f64>) -> String {
-    x.map(|v| format!("{:6.1}%", v * 100.0)).unwrap_or_else(|| "      -".into())
+    x.map(|v| format!("{:6.1}%", v * 100.0))
+        .unwrap_or_else(|| "      -".into())
 }
 
 impl fmt::Display for Report {
     /// A table; with `{:#}` the example misses follow.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         writeln!(f, "threshold {:.2}", self.threshold)?;
-        writeln!(f, "{:<13} {:<32} {:>6} {:>8} {:>8} {:>8}", "kind", "category", "n", "recall", "top-1", "FPR")?;
+        writeln!(
+            f,
+            "{:<13} {:<32} {:>6} {:>8} {:>8} {:>8}",
+            "kind", "category", "n", "recall", "top-1", "FPR"
+        )?;
         for k in &self.kinds {
             for c in self.categories.iter().filter(|c| c.kind == k.kind) {
                 writeln!(
@@ -1374,7 +1641,11 @@ impl fmt::Display for Report {
             )?;
         }
         writeln!(f)?;
-        let kinds: Vec<CaseKind> = self.sweep.first().map(|s| s.recall_by_kind.keys().copied().collect()).unwrap_or_default();
+        let kinds: Vec<CaseKind> = self
+            .sweep
+            .first()
+            .map(|s| s.recall_by_kind.keys().copied().collect())
+            .unwrap_or_default();
         write!(f, "{:>9} {:>8}", "threshold", "recall")?;
         for k in &kinds {
             write!(f, " {:>13}", k.as_str())?;
@@ -1391,8 +1662,16 @@ impl fmt::Display for Report {
             for (cat, ms) in &self.misses {
                 writeln!(f, "\nmisses: {cat}")?;
                 for m in ms {
-                    let best = m.best.as_ref().map(|(id, s)| format!("{id} ({s:.3})")).unwrap_or_else(|| "-".into());
-                    writeln!(f, "  {:?} (from {:?}) expected {:?} best {}", m.query, m.source_name, m.expected, best)?;
+                    let best = m
+                        .best
+                        .as_ref()
+                        .map(|(id, s)| format!("{id} ({s:.3})"))
+                        .unwrap_or_else(|| "-".into());
+                    writeln!(
+                        f,
+                        "  {:?} (from {:?}) expected {:?} best {}",
+                        m.query, m.source_name, m.expected, best
+                    )?;
                 }
             }
         }
@@ -1412,7 +1691,14 @@ mod tests {
     fn ent(id: &str, kind: EntityKind, names: &[&str]) -> Entity {
         let mut e = ofac_csv_new(id, kind);
         for (i, n) in names.iter().enumerate() {
-            e.names.push(Name::new(*n, if i == 0 { NameType::Primary } else { NameType::Aka }));
+            e.names.push(Name::new(
+                *n,
+                if i == 0 {
+                    NameType::Primary
+                } else {
+                    NameType::Aka
+                },
+            ));
         }
         e
     }
@@ -1436,8 +1722,12 @@ mod tests {
 
     #[test]
     fn rng_is_deterministic() {
-        let a: Vec<u64> = (0..5).scan(Rng::new(7), |r, _| Some(r.next_u64())).collect();
-        let b: Vec<u64> = (0..5).scan(Rng::new(7), |r, _| Some(r.next_u64())).collect();
+        let a: Vec<u64> = (0..5)
+            .scan(Rng::new(7), |r, _| Some(r.next_u64()))
+            .collect();
+        let b: Vec<u64> = (0..5)
+            .scan(Rng::new(7), |r, _| Some(r.next_u64()))
+            .collect();
         assert_eq!(a, b);
         let mut r = Rng::new(1);
         assert!((0..1000).all(|_| r.below(3) < 3));
@@ -1447,13 +1737,26 @@ mod tests {
     fn typo_is_one_edit_not_at_first_letter() {
         let mut rng = Rng::new(42);
         for _ in 0..500 {
-            let v = Minor::Typo.apply("Rosoboronexport Trading", EntityKind::Organization, &mut rng).unwrap();
+            let v = Minor::Typo
+                .apply(
+                    "Rosoboronexport Trading",
+                    EntityKind::Organization,
+                    &mut rng,
+                )
+                .unwrap();
             assert_ne!(v, "Rosoboronexport Trading");
-            assert_eq!(strsim::osa_distance(&v, "Rosoboronexport Trading"), 1, "{v}");
+            assert_eq!(
+                strsim::osa_distance(&v, "Rosoboronexport Trading"),
+                1,
+                "{v}"
+            );
             assert!(v.starts_with('R') && v.contains(" T"), "{v}");
         }
         // Tokens shorter than five letters are left alone.
-        assert_eq!(Minor::Typo.apply("Al Abu", EntityKind::Person, &mut rng), None);
+        assert_eq!(
+            Minor::Typo.apply("Al Abu", EntityKind::Person, &mut rng),
+            None
+        );
     }
 
     #[test]
@@ -1461,20 +1764,50 @@ mod tests {
         let mut rng = Rng::new(3);
         let p = EntityKind::Person;
         let o = EntityKind::Organization;
-        assert_eq!(Minor::NameOrder.apply("DOE, John Quincy", p, &mut rng).unwrap(), "John Quincy DOE");
-        assert_eq!(Minor::NameOrder.apply("John Doe", p, &mut rng).unwrap(), "Doe, John");
+        assert_eq!(
+            Minor::NameOrder
+                .apply("DOE, John Quincy", p, &mut rng)
+                .unwrap(),
+            "John Quincy DOE"
+        );
+        assert_eq!(
+            Minor::NameOrder.apply("John Doe", p, &mut rng).unwrap(),
+            "Doe, John"
+        );
         assert_eq!(Minor::NameOrder.apply("Acme Trading", o, &mut rng), None);
-        assert_eq!(Minor::Punctuation.apply("ACME CO., LTD.", o, &mut rng).unwrap(), "ACME CO LTD");
-        assert_eq!(Minor::Diacritics.apply("José Müller", p, &mut rng).unwrap(), "Jose Muller");
-        assert_eq!(Minor::Hyphen.apply("AL-RASHID Trading", o, &mut rng).unwrap(), "AL RASHID Trading");
-        let lf = Minor::LegalForm.apply("ACME TRADING CO., LTD.", o, &mut rng).unwrap();
-        assert!(lf == "ACME TRADING COMPANY LIMITED" || lf == "ACME TRADING", "{lf}");
+        assert_eq!(
+            Minor::Punctuation
+                .apply("ACME CO., LTD.", o, &mut rng)
+                .unwrap(),
+            "ACME CO LTD"
+        );
+        assert_eq!(
+            Minor::Diacritics.apply("José Müller", p, &mut rng).unwrap(),
+            "Jose Muller"
+        );
+        assert_eq!(
+            Minor::Hyphen
+                .apply("AL-RASHID Trading", o, &mut rng)
+                .unwrap(),
+            "AL RASHID Trading"
+        );
+        let lf = Minor::LegalForm
+            .apply("ACME TRADING CO., LTD.", o, &mut rng)
+            .unwrap();
+        assert!(
+            lf == "ACME TRADING COMPANY LIMITED" || lf == "ACME TRADING",
+            "{lf}"
+        );
         assert_eq!(Minor::LegalForm.apply("Acme Trading", o, &mut rng), None);
         let c = Minor::Case.apply("ACME TRADING", o, &mut rng).unwrap();
         assert_ne!(c, "ACME TRADING");
         assert_eq!(c.to_uppercase(), "ACME TRADING");
         for m in Minor::ALL {
-            for name in ["Sunrise Technology Group Limited", "PETROV, Ivan Sergeyevich", "A"] {
+            for name in [
+                "Sunrise Technology Group Limited",
+                "PETROV, Ivan Sergeyevich",
+                "A",
+            ] {
                 for kind in [p, o] {
                     if let Some(v) = m.apply(name, kind, &mut rng) {
                         assert_ne!(v, name, "{m:?}");
@@ -1489,18 +1822,43 @@ mod tests {
         let mut rng = Rng::new(5);
         let p = EntityKind::Person;
         let o = EntityKind::Organization;
-        assert_eq!(Major::Initials.apply("John Smith", p, &mut rng).unwrap(), "J. Smith");
-        assert_eq!(Major::Initials.apply("SMITH, John Paul", p, &mut rng).unwrap(), "SMITH, J. Paul");
-        assert_eq!(Major::DroppedMiddle.apply("John Paul Smith", p, &mut rng).unwrap(), "John Smith");
+        assert_eq!(
+            Major::Initials.apply("John Smith", p, &mut rng).unwrap(),
+            "J. Smith"
+        );
+        assert_eq!(
+            Major::Initials
+                .apply("SMITH, John Paul", p, &mut rng)
+                .unwrap(),
+            "SMITH, J. Paul"
+        );
+        assert_eq!(
+            Major::DroppedMiddle
+                .apply("John Paul Smith", p, &mut rng)
+                .unwrap(),
+            "John Smith"
+        );
         assert_eq!(Major::DroppedMiddle.apply("John Smith", p, &mut rng), None);
-        assert_eq!(Major::Abbreviation.apply("Sunrise International", o, &mut rng).unwrap(), "Sunrise Intl");
-        assert_eq!(Major::MergedTokens.apply("Sun Rise", o, &mut rng).unwrap(), "SunRise");
-        let s = Major::SplitToken.apply("Rosoboronexport", o, &mut rng).unwrap();
+        assert_eq!(
+            Major::Abbreviation
+                .apply("Sunrise International", o, &mut rng)
+                .unwrap(),
+            "Sunrise Intl"
+        );
+        assert_eq!(
+            Major::MergedTokens.apply("Sun Rise", o, &mut rng).unwrap(),
+            "SunRise"
+        );
+        let s = Major::SplitToken
+            .apply("Rosoboronexport", o, &mut rng)
+            .unwrap();
         assert_eq!(s.replace(' ', ""), "Rosoboronexport");
         assert_eq!(s.split(' ').count(), 2);
         let ph = Major::Phonetic.apply("Philip", p, &mut rng).unwrap();
         assert_ne!(ph, "Philip");
-        let two = Major::TwoChanges.apply("Sunrise-Technology Trading Co., Ltd.", o, &mut rng).unwrap();
+        let two = Major::TwoChanges
+            .apply("Sunrise-Technology Trading Co., Ltd.", o, &mut rng)
+            .unwrap();
         assert_ne!(two, "Sunrise-Technology Trading Co., Ltd.");
         for m in Major::ALL {
             for seed in 0..20 {
@@ -1515,14 +1873,31 @@ mod tests {
     #[test]
     fn generation_is_deterministic_and_avoids_collisions() {
         let reference = vec![
-            ent("a:1", EntityKind::Organization, &["Sunrise International Trading Co., Ltd.", "Sunrise Intl"]),
-            ent("a:2", EntityKind::Person, &["PETROV, Ivan Sergeyevich", "Иван Петров"]),
+            ent(
+                "a:1",
+                EntityKind::Organization,
+                &["Sunrise International Trading Co., Ltd.", "Sunrise Intl"],
+            ),
+            ent(
+                "a:2",
+                EntityKind::Person,
+                &["PETROV, Ivan Sergeyevich", "Иван Петров"],
+            ),
             ent("b:7", EntityKind::Person, &["Ivan Sergeyevich Petrov"]),
             ent("a:3", EntityKind::Organization, &["Sunrise Trading"]),
         ];
-        let people = vec!["Patricia Wheeler".to_string(), "Ivan Petrov Sergeyevich".to_string()];
+        let people = vec![
+            "Patricia Wheeler".to_string(),
+            "Ivan Petrov Sergeyevich".to_string(),
+        ];
         let comps = vec!["NORTHWIND LTD".to_string()];
-        let cfg = SuiteConfig { exact: 3, minor: 10, major: 10, cross_script_per_script: 5, negatives: 4 };
+        let cfg = SuiteConfig {
+            exact: 3,
+            minor: 10,
+            major: 10,
+            cross_script_per_script: 5,
+            negatives: 4,
+        };
         let a = generate_cases(&reference, &people, &comps, 9, &cfg);
         let b = generate_cases(&reference, &people, &comps, 9, &cfg);
         assert_eq!(a, b);
@@ -1536,16 +1911,25 @@ mod tests {
             }
         }
         // The person listed twice in two spellings: both ids expected.
-        let p = a.iter().find(|c| c.source_name == "PETROV, Ivan Sergeyevich");
+        let p = a
+            .iter()
+            .find(|c| c.source_name == "PETROV, Ivan Sergeyevich");
         if let Some(p) = p {
             assert_eq!(p.expected, vec!["a:2", "b:7"]);
         }
-        let cross: Vec<&Case> = a.iter().filter(|c| c.kind == CaseKind::CrossScript).collect();
+        let cross: Vec<&Case> = a
+            .iter()
+            .filter(|c| c.kind == CaseKind::CrossScript)
+            .collect();
         assert_eq!(cross.len(), 1);
         assert_eq!(cross[0].category, "cross-script/cyrillic");
         assert_eq!(cross[0].expected, vec!["a:2"]);
         // A negative equal (as a key) to a listed name is skipped.
-        let negs: Vec<&str> = a.iter().filter(|c| c.kind == CaseKind::Negative).map(|c| c.query.as_str()).collect();
+        let negs: Vec<&str> = a
+            .iter()
+            .filter(|c| c.kind == CaseKind::Negative)
+            .map(|c| c.query.as_str())
+            .collect();
         assert_eq!(negs, vec!["NORTHWIND LTD", "Patricia Wheeler"]);
         let lo = latin_only(&reference);
         assert!(lo[1].names.iter().all(|n| n.value != "Иван Петров"));
@@ -1568,8 +1952,18 @@ mod tests {
             case(CaseKind::Exact, "exact", "beta", &["x:2"]),
             case(CaseKind::Minor, "minor/typo", "gamma", &["x:3"]),
             case(CaseKind::Minor, "minor/typo", "delta", &["x:4"]),
-            case(CaseKind::Negative, "negative/synthetic-person", "nobody", &[]),
-            case(CaseKind::Negative, "negative/synthetic-person", "someone", &[]),
+            case(
+                CaseKind::Negative,
+                "negative/synthetic-person",
+                "nobody",
+                &[],
+            ),
+            case(
+                CaseKind::Negative,
+                "negative/synthetic-person",
+                "someone",
+                &[],
+            ),
         ];
         let fake = |q: &str| -> Vec<(String, f64)> {
             match q {
@@ -1585,10 +1979,24 @@ mod tests {
         };
         let r = run_with_sweep(&cases, fake, 0.85, &[0.75, 0.85, 0.90, 0.95]);
         let exact = r.kinds.iter().find(|k| k.kind == CaseKind::Exact).unwrap();
-        assert_eq!((exact.n, exact.recall, exact.top1), (2, Some(1.0), Some(0.5)));
-        let minor = r.categories.iter().find(|k| k.category == "minor/typo").unwrap();
-        assert_eq!((minor.n, minor.recall, minor.top1), (2, Some(0.0), Some(0.0)));
-        let neg = r.kinds.iter().find(|k| k.kind == CaseKind::Negative).unwrap();
+        assert_eq!(
+            (exact.n, exact.recall, exact.top1),
+            (2, Some(1.0), Some(0.5))
+        );
+        let minor = r
+            .categories
+            .iter()
+            .find(|k| k.category == "minor/typo")
+            .unwrap();
+        assert_eq!(
+            (minor.n, minor.recall, minor.top1),
+            (2, Some(0.0), Some(0.0))
+        );
+        let neg = r
+            .kinds
+            .iter()
+            .find(|k| k.kind == CaseKind::Negative)
+            .unwrap();
         assert_eq!(neg.fpr, Some(0.5));
         let at = |t: f64| r.sweep.iter().find(|s| s.threshold == t).unwrap();
         assert_eq!(at(0.75).recall, 0.75);
@@ -1600,15 +2008,32 @@ mod tests {
         assert_eq!(at(0.95).recall_by_kind[&CaseKind::Minor], 0.0);
         assert_eq!(r.misses["minor/typo"].len(), 2);
         assert_eq!(r.misses["negative/synthetic-person"][0].query, "someone");
-        assert_eq!(r.misses["negative/synthetic-person"][0].best, Some(("x:5".into(), 0.88)));
+        assert_eq!(
+            r.misses["negative/synthetic-person"][0].best,
+            Some(("x:5".into(), 0.88))
+        );
         // Display and JSON both work.
         let text = format!("{r:#}");
-        assert!(text.contains("minor/typo") && text.contains("misses: minor/typo"), "{text}");
+        assert!(
+            text.contains("minor/typo") && text.contains("misses: minor/typo"),
+            "{text}"
+        );
         let json = serde_json::to_string(&r).unwrap();
         assert!(json.contains("\"threshold\":0.85"));
         // run_suite sends cross-script cases to the second function.
-        let cross = vec![case(CaseKind::CrossScript, "cross-script/han", "华为", &["x:1"])];
-        let r = run_suite(&cross, |_| vec![], |_| vec![("x:1".into(), 0.9)], 0.85, &DEFAULT_SWEEP);
+        let cross = vec![case(
+            CaseKind::CrossScript,
+            "cross-script/han",
+            "华为",
+            &["x:1"],
+        )];
+        let r = run_suite(
+            &cross,
+            |_| vec![],
+            |_| vec![("x:1".into(), 0.9)],
+            0.85,
+            &DEFAULT_SWEEP,
+        );
         assert_eq!(r.kinds[0].recall, Some(1.0));
     }
 
@@ -1619,7 +2044,11 @@ mod tests {
         assert_eq!(v, vec!["Patricia Wheeler", "حسین موسوی"]);
         let e = read_negative_names("name\nX\n".as_bytes(), "neg.csv").unwrap_err();
         assert!(matches!(e, EvalError::MissingColumn { .. }));
-        let c = read_company_names("\u{feff}A股代码,公司英文全称\n1,\"ACME CO., LTD.\"\n".as_bytes(), "g.csv").unwrap();
+        let c = read_company_names(
+            "\u{feff}A股代码,公司英文全称\n1,\"ACME CO., LTD.\"\n".as_bytes(),
+            "g.csv",
+        )
+        .unwrap();
         assert_eq!(c, vec!["ACME CO., LTD."]);
     }
 
@@ -1632,7 +2061,10 @@ mod tests {
         } else if std::env::var("CI").as_deref() == Ok("true") {
             panic!("real data missing at {} (CI=true)", root.display());
         } else {
-            eprintln!("skipping: real data not found at {} (set INTERDICT_DATA)", root.display());
+            eprintln!(
+                "skipping: real data not found at {} (set INTERDICT_DATA)",
+                root.display()
+            );
             None
         }
     }
@@ -1660,14 +2092,68 @@ mod tests {
         for ((k, c), n) in &counts {
             println!("cases {k:<13} {c:<32} {n}");
         }
-        for kind in [CaseKind::Exact, CaseKind::Minor, CaseKind::Major, CaseKind::CrossScript, CaseKind::Negative] {
-            assert!(suite.cases.iter().any(|c| c.kind == kind), "no {kind} cases");
+        let mut shown: HashMap<&str, usize> = HashMap::new();
+        for c in &suite.cases {
+            let k = shown.entry(c.category.as_str()).or_insert(0);
+            if *k < 3 {
+                *k += 1;
+                println!(
+                    "example {:<28} {:?} <- {:?} {:?}",
+                    c.category, c.query, c.source_name, c.expected
+                );
+            }
+        }
+        for kind in [
+            CaseKind::Exact,
+            CaseKind::Minor,
+            CaseKind::Major,
+            CaseKind::CrossScript,
+            CaseKind::Negative,
+        ] {
+            assert!(
+                suite.cases.iter().any(|c| c.kind == kind),
+                "no {kind} cases"
+            );
         }
         let ids: HashSet<&str> = suite.reference.iter().map(|e| e.id.as_str()).collect();
         assert_eq!(ids.len(), suite.reference.len(), "ids unique");
         for c in &suite.cases {
             assert!(c.expected.iter().all(|id| ids.contains(id.as_str())));
         }
+        // Reader quirks on the other real files.
+        let lists = root.join("lists");
+        let (es, rep) = csl_csv::load_file(&lists.join("us-csl/2023-11-partial/csl.csv")).unwrap();
+        println!(
+            "csl 2023-11 partial: {} entities, {} names, warnings {:?}",
+            es.len(),
+            rep.names,
+            rep.warnings
+                .iter()
+                .filter(|w| !w.contains("repeated id"))
+                .collect::<Vec<_>>()
+        );
+        assert!(rep.warnings.iter().any(|w| w.contains("repeated header")));
+        assert!(rep.warnings.iter().any(|w| w.contains("truncated row")));
+        let (es, rep) = ofac_csv::load_dir(&lists.join("ofac/cons-2025-12")).unwrap();
+        println!(
+            "ofac cons 2025-12: {} entities, {} names, {} warnings",
+            es.len(),
+            rep.names,
+            rep.warnings.len()
+        );
+        assert_eq!(es.len(), 442);
+        let (es, rep) = ofac_csv::load_dir(&lists.join("ofac/sdn-2024-05")).unwrap();
+        let weak = es
+            .iter()
+            .flat_map(|e| &e.names)
+            .filter(|n| n.quality == NameQuality::Weak)
+            .count();
+        println!(
+            "ofac sdn 2024-05: {} entities, {} names ({weak} weak a.k.a. from remarks)",
+            es.len(),
+            rep.names
+        );
+        assert_eq!(es.len(), 14965);
         // Deterministic.
         let again = build_suite(&root, 20240501).unwrap();
         assert_eq!(again.cases, suite.cases);

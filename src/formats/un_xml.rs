@@ -186,12 +186,10 @@ fn on_end(r: &mut Rec, name: &str, parent: &str, value: String) {
         ("INDIVIDUAL_DATE_OF_BIRTH", "DATE" | "YEAR" | "FROM_YEAR" | "TO_YEAR") => {
             r.dob_part.extend(v)
         }
-        (_, "INDIVIDUAL_DATE_OF_BIRTH") => {
-            if !r.dob_part.is_empty() {
-                let d = r.dob_part.join("-");
-                r.dob.push(d);
-                r.dob_part.clear();
-            }
+        (_, "INDIVIDUAL_DATE_OF_BIRTH") if !r.dob_part.is_empty() => {
+            let d = r.dob_part.join("-");
+            r.dob.push(d);
+            r.dob_part.clear();
         }
         ("INDIVIDUAL_DOCUMENT", "TYPE_OF_DOCUMENT") => r.doc_type = v,
         ("INDIVIDUAL_DOCUMENT", "NUMBER") => r.doc_number = v,
