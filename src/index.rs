@@ -89,6 +89,10 @@ pub struct NameRec {
     pub name_idx: u32,
     tok_start: u32,
     tok_len: u16,
+    /// Whether the source marks this name as a weak alias.
+    pub weak: bool,
+    /// Sum of the rarity weights of the name's tokens (for score upper bounds).
+    pub weight: f32,
 }
 
 /// A span of adjacent tokens in a name, found through a joined key.
@@ -250,6 +254,8 @@ impl Index {
                     name_idx: ni as u32,
                     tok_start,
                     tok_len: toks.len() as u16,
+                    weak: name.quality == crate::model::NameQuality::Weak,
+                    weight: 0.0,
                 });
             }
         }
@@ -270,6 +276,11 @@ impl Index {
                 TermClass::Number => (idf / max_idf).max(limits::MIN_NUMBER_WEIGHT),
                 _ => (idf / max_idf).clamp(limits::MIN_WORD_WEIGHT, 1.0),
             };
+        }
+
+        for n in &mut names {
+            let toks = &tokens[n.tok_start as usize..(n.tok_start + n.tok_len as u32) as usize];
+            n.weight = toks.iter().map(|t| terms[t.term as usize].weight).sum();
         }
 
         // Postings (counting sort; names are visited in order so lists come out ascending).

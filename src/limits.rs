@@ -41,6 +41,9 @@ pub const MAX_TERM_EXPANSIONS: usize = 32;
 /// Candidate names scored in full per query (after ranking them by their upper bound).
 pub const MAX_CANDIDATES: usize = 200;
 
+/// Slack under the threshold for the candidate upper bound (rounding, split matches).
+pub const BOUND_SLACK: f64 = 0.03;
+
 /// Posting entries read per query, all tokens together; once spent, remaining (common)
 /// tokens only refine names already found.
 pub const MAX_POSTINGS_PER_QUERY: usize = 60_000;

@@ -7,7 +7,7 @@ use serde::Serialize;
 use crate::error::BuildError;
 use crate::index::Index;
 use crate::limits;
-use crate::model::{Entity, EntityKind, NameQuality};
+use crate::model::{Entity, EntityKind};
 use crate::score::{Adjustment, Explanation, How, TokenMatch};
 use crate::search::{self, Fuzzy};
 
@@ -221,12 +221,13 @@ impl Screener {
             let mut best: HashMap<u32, (f64, search::ScoredName, Vec<Adjustment>)> = HashMap::new();
             for name in names {
                 let scored = search::score_name(&self.index, &prepared, name, s);
-                if scored.score <= 0.0 {
+                // Adjustments only ever lower a score.
+                if scored.score <= 0.0 || scored.score < threshold {
                     continue;
                 }
                 let rec = self.index.name(name);
                 let (score, adjustments) =
-                    self.adjust(rec.entity as usize, rec.name_idx as usize, &scored, query, query_country);
+                    self.adjust(rec.entity as usize, &scored, query, query_country);
                 if score < threshold {
                     continue;
                 }
@@ -256,7 +257,6 @@ impl Screener {
     fn adjust(
         &self,
         entity: usize,
-        name_idx: usize,
         scored: &search::ScoredName,
         query: &Query,
         query_country: Option<&str>,
@@ -299,10 +299,7 @@ impl Screener {
                 });
             }
         }
-        if e.names
-            .get(name_idx)
-            .is_some_and(|n| n.quality == NameQuality::Weak)
-        {
+        if self.index.name(scored.name).weak {
             score *= limits::WEAK_ALIAS_FACTOR;
             adj.push(Adjustment {
                 reason: "weak_alias".into(),

@@ -377,13 +377,6 @@ pub(crate) fn lookup(index: &Index, fuzzy: &Fuzzy, q: &PreparedQuery, s: &mut Sc
                 next: 0,
             });
         }
-        if limits::typo_budget(glued.len()) > 0 {
-            let before = s.hits.len();
-            fuzzy_lookup(index, fuzzy, &glued.clone(), qi as u8, 2, s);
-            for h in &mut s.hits[before..] {
-                h.how = How::Split;
-            }
-        }
     }
 }
 
@@ -437,12 +430,16 @@ pub(crate) fn candidates(
 ) -> Vec<NameId> {
     let n = q.tokens.len();
     // Per query token: the terms it reaches with their best similarity.
+    // The value of a hit is sim × the weight of the query tokens it covers (two for a split).
     let mut per_token: Vec<Vec<(TermId, f32)>> = vec![Vec::new(); n];
     for h in &s.hits {
+        let w: f32 = q.weights[h.q as usize..(h.q + h.q_len) as usize].iter().sum();
+        let wq = q.weights[h.q as usize].max(1e-6);
         let v = &mut per_token[h.q as usize];
+        let value = h.sim * w / wq; // scaled so that `w * value` below is sim × covered weight
         match v.iter_mut().find(|(t, _)| *t == h.term) {
-            Some(e) => e.1 = e.1.max(h.sim),
-            None => v.push((h.term, h.sim)),
+            Some(e) => e.1 = e.1.max(value),
+            None => v.push((h.term, value)),
         }
     }
     for v in &mut per_token {
@@ -457,12 +454,16 @@ pub(crate) fn candidates(
     let mut remaining: f32 = order.iter().map(|&i| q.weights[i]).sum();
     let mut budget = limits::MAX_POSTINGS_PER_QUERY;
     let margin = 0.12;
+    // Weight of query tokens whose postings were not (fully) read: counted as matched in
+    // every upper bound below.
+    let mut unread_weight = 0f32;
     for &qi in &order {
         let share = remaining / total_weight;
         let reachable = 2.0 * share / (1.0 + share);
         let may_add = (reachable as f64) >= threshold - margin || s.touched.is_empty();
         remaining -= q.weights[qi];
         if !may_add && s.touched.len() <= limits::MAX_CANDIDATES {
+            unread_weight += q.weights[qi];
             continue;
         }
         let bit = 1u32 << (qi.min(31));
@@ -470,6 +471,7 @@ pub(crate) fn candidates(
         for &(t, sim) in &per_token[qi] {
             let posts = index.postings(t);
             if posts.len() > budget {
+                unread_weight += q.weights[qi];
                 break;
             }
             budget -= posts.len();
@@ -505,7 +507,20 @@ pub(crate) fn candidates(
             s.name_acc[ni] += q.weights[sp.q as usize] * sp.sim;
         }
     }
-    let mut names = s.touched.clone();
+    // Upper bound of a name's score: every query token it reached aligned with its best
+    // similarity, every list token aligned. Names that cannot reach the threshold are dropped.
+    let legal_weight: f32 = q.tokens.iter().zip(&q.weights).filter(|(t, _)| t.is_legal_form()).map(|(_, w)| *w).sum();
+    let floor = (threshold - limits::BOUND_SLACK).max(0.0) as f32;
+    let mut names: Vec<NameId> = s
+        .touched
+        .iter()
+        .copied()
+        .filter(|&n| {
+            let wl = index.name(n).weight;
+            let ub = (s.name_acc[n as usize] + unread_weight + legal_weight + wl) / (total_weight + wl);
+            ub >= floor
+        })
+        .collect();
     if names.len() > limits::MAX_CANDIDATES {
         let acc = &s.name_acc;
         names.select_nth_unstable_by(limits::MAX_CANDIDATES - 1, |a, b| {
