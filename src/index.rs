@@ -260,6 +260,18 @@ impl Index {
             }
         }
 
+        // Lookup-only terms for the words of legal-form phrases (no postings): a misspelt
+        // legal word finds one of these and takes its low weight.
+        for (word, class) in normalize::legal_words() {
+            let identity = TermIdentity::Text(TermClass::Legal(class), word.into());
+            if ids.contains_key(&identity) {
+                continue;
+            }
+            ids.insert(identity, terms.len() as TermId);
+            terms.push(Term { text: word.into(), native: None, class: TermClass::Legal(class), df: 0, weight: 0.0 });
+            term_keys.push(Vec::new());
+        }
+
         // Rarity: idf over entities, normalised to (0, 1].
         let entity_count = {
             let mut seen = vec![false; entities.len()];
@@ -318,7 +330,8 @@ impl Index {
         let mut native = Vec::new();
         for (tid, t) in terms.iter().enumerate() {
             let tid = tid as TermId;
-            if !matches!(t.class, TermClass::Legal(_)) {
+            // Legal-form terms are reached through their words only (see above).
+            if !matches!(t.class, TermClass::Legal(_)) || t.df == 0 {
                 forms.push((t.text.to_string(), tid));
             }
             for (kind, value) in &term_keys[tid as usize] {
@@ -459,30 +472,20 @@ impl Index {
         }
     }
 
-    /// Rarity weight of a token of a query, looked up by its text; unknown tokens are as
-    /// rare as can be.
-    pub(crate) fn text_weight(&self, tok: &Token) -> f32 {
-        match tok.kind {
-            TokenKind::LegalForm(_) => limits::LEGAL_FORM_WEIGHT,
-            _ => {
-                let terms = self.forms.get(&tok.text);
-                let best = terms
-                    .iter()
-                    .map(|&t| &self.terms[t as usize])
-                    .filter(|t| t.text.as_ref() == tok.text)
-                    .map(|t| t.weight)
-                    .fold(f32::NAN, f32::min);
-                if best.is_nan() {
-                    if tok.kind == TokenKind::Number {
-                        1.0
-                    } else {
-                        1.0
-                    }
-                } else {
-                    best
-                }
-            }
+    /// Rarity weight of a query token, looked up by its text, and whether the text is a
+    /// known term; unknown tokens are as rare as can be.
+    pub(crate) fn text_weight(&self, tok: &Token) -> (f32, bool) {
+        if let TokenKind::LegalForm(_) = tok.kind {
+            return (limits::LEGAL_FORM_WEIGHT, true);
         }
+        self.forms
+            .get(&tok.text)
+            .iter()
+            .map(|&t| &self.terms[t as usize])
+            .filter(|t| t.text.as_ref() == tok.text)
+            .map(|t| t.weight)
+            .reduce(f32::min)
+            .map_or((1.0, false), |w| (w, true))
     }
 }
 

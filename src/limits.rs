@@ -75,6 +75,8 @@ pub const SIM_PHONETIC: f32 = 0.90;
 pub const SIM_SKELETON: f32 = 0.82;
 /// Similarity of two different Han characters with the same reading (homophones).
 pub const SIM_HAN_HOMOPHONE: f32 = 0.55;
+/// Similarity of an initial and a name starting with it (`J.` / `Jamil`).
+pub const SIM_INITIAL: f32 = 0.85;
 /// Similarity of two legal forms of different classes.
 pub const SIM_LEGAL_OTHER_CLASS: f32 = 0.5;
 /// Similarity discount of a joined/split match (`hik vision` / `hikvision`).

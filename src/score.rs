@@ -51,6 +51,8 @@ pub enum How {
     Joined,
     /// Several adjacent query tokens matched one list token (`Hik Vision` / `Hikvision`).
     Split,
+    /// An initial matched a name starting with it (`J.` / `Jamil`).
+    Initial,
     /// Nothing in the list name matched this query token.
     Unmatched,
 }

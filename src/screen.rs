@@ -204,7 +204,7 @@ impl Screener {
             return Vec::new();
         }
         let threshold = if options.threshold.is_nan() { 0.0 } else { options.threshold.clamp(0.0, 1.0) };
-        let prepared = search::prepare(&self.index, &query.name);
+        let mut prepared = search::prepare(&self.index, &query.name);
         if prepared.tokens.is_empty() {
             return Vec::new();
         }
@@ -212,6 +212,7 @@ impl Screener {
         search::with_scratch(|s| {
             s.begin_for(&self.index);
             search::lookup(&self.index, &self.fuzzy, &prepared, s);
+            search::refine_weights(&self.index, &mut prepared, s);
             let names = if exhaustive {
                 (0..self.index.name_count() as u32).collect()
             } else {

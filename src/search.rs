@@ -200,6 +200,8 @@ pub(crate) fn with_scratch<R>(f: impl FnOnce(&mut Scratch) -> R) -> R {
 pub(crate) struct PreparedQuery {
     pub tokens: Vec<Token>,
     pub weights: Vec<f32>,
+    /// Whether the token's text is a term of the index.
+    pub known: Vec<bool>,
 }
 
 /// A scored name.
@@ -214,8 +216,8 @@ pub(crate) struct ScoredName {
 pub(crate) fn prepare(index: &Index, name: &str) -> PreparedQuery {
     let mut tokens = normalize::analyze(crate::index::truncate(name));
     tokens.truncate(limits::MAX_QUERY_TOKENS);
-    let weights = tokens.iter().map(|t| index.text_weight(t)).collect();
-    PreparedQuery { tokens, weights }
+    let (weights, known) = tokens.iter().map(|t| index.text_weight(t)).unzip();
+    PreparedQuery { tokens, weights, known }
 }
 
 fn is_word_like(t: &Token) -> bool {
@@ -421,6 +423,26 @@ fn fuzzy_lookup(index: &Index, fuzzy: &Fuzzy, text: &str, q: u8, q_len: u8, s: &
     }
 }
 
+/// A query token the dictionary does not know takes the rarity of what it matched (a typo
+/// of `corporation` is as common as `corporation`); unmatched unknown tokens stay maximal.
+pub(crate) fn refine_weights(index: &Index, q: &mut PreparedQuery, s: &Scratch) {
+    for (qi, tok) in q.tokens.iter().enumerate() {
+        if tok.is_legal_form() || q.known[qi] {
+            continue;
+        }
+        let mut best: Option<(f32, f32)> = None;
+        for h in s.hits.iter().filter(|h| h.q as usize == qi && h.q_len == 1) {
+            let w = index.term(h.term).weight;
+            if best.is_none_or(|(bs, bw)| h.sim > bs || (h.sim == bs && w > bw)) {
+                best = Some((h.sim, w));
+            }
+        }
+        if let Some((_, w)) = best {
+            q.weights[qi] = w;
+        }
+    }
+}
+
 /// Step 3: candidate names, best upper bound first, at most [`limits::MAX_CANDIDATES`].
 pub(crate) fn candidates(
     index: &Index,
@@ -598,6 +620,25 @@ pub(crate) fn score_name(
             };
             cands.push(p);
             meta.push((p, how, h.edits));
+        }
+    }
+    // Initials on either side: a one-letter word pairs with a word starting with it.
+    for (qi, qt) in q.tokens.iter().enumerate() {
+        if qt.kind != TokenKind::Word {
+            continue;
+        }
+        for (li, lt) in toks.iter().enumerate() {
+            let term = index.term(lt.term);
+            if term.class != TermClass::Word {
+                continue;
+            }
+            let (a, b) = (qt.text.as_bytes(), term.text.as_bytes());
+            let initial = (a.len() == 1 && b.len() > 1 && b[0] == a[0]) || (b.len() == 1 && a.len() > 1 && a[0] == b[0]);
+            if initial {
+                let p = Pair { q: qi, q_len: 1, l: li, l_len: 1, sim: limits::SIM_INITIAL };
+                cands.push(p);
+                meta.push((p, How::Initial, 0));
+            }
         }
     }
     for sp in s.spans.iter().filter(|sp| sp.span.name == name) {

@@ -27,6 +27,7 @@ static ABBREV: &[(&str, &str)] = &[
     ("mgmt", "management"),
     ("natl", "national"),
     ("sci", "scientific"),
+    ("shpg", "shipping"),
     ("srvces", "services"),
     ("srvcs", "services"),
     ("svc", "services"),
@@ -34,6 +35,7 @@ static ABBREV: &[(&str, &str)] = &[
     ("tech", "technology"),
     ("techn", "technology"),
     ("technol", "technology"),
+    ("trdg", "trading"),
     ("univ", "university"),
 ];
 

@@ -39,13 +39,15 @@ static PHRASES: &[Phrase] = &[
     g(&["ao"], Js),
     p(&["bv"], Llc),
     p(&["cjsc"], Js),
+    p(&["closed", "joint", "stock"], Js),
+    p(&["closed", "joint", "stock", "co"], Js),
     p(&["closed", "joint", "stock", "company"], Js),
+    p(&["co"], Co),
     p(&["co", "limited"], Ltd),
     p(&["co", "ltd"], Ltd),
-    p(&["co"], Co),
+    p(&["company"], Co),
     p(&["company", "limited"], Ltd),
     p(&["company", "ltd"], Ltd),
-    p(&["company"], Co),
     p(&["corp"], Corp),
     p(&["corporation"], Corp),
     p(&["doo"], Llc),
@@ -54,14 +56,19 @@ static PHRASES: &[Phrase] = &[
     p(&["gmbh"], Llc),
     p(&["inc"], Corp),
     p(&["incorporated"], Corp),
+    p(&["joint", "stock"], Js),
+    p(&["joint", "stock", "co"], Js),
     p(&["joint", "stock", "company"], Js),
     p(&["jsc"], Js),
+    p(&["jt", "stock", "co"], Js),
     p(&["kft"], Llc),
     p(&["kg"], Lp),
+    p(&["limited"], Ltd),
+    p(&["limited", "liability"], Llc),
+    p(&["limited", "liability", "co"], Llc),
     p(&["limited", "liability", "company"], Llc),
     p(&["limited", "liability", "partnership"], Lp),
     p(&["limited", "partnership"], Lp),
-    p(&["limited"], Ltd),
     p(&["llc"], Llc),
     p(&["llp"], Lp),
     p(&["lp"], Lp),
@@ -71,14 +78,18 @@ static PHRASES: &[Phrase] = &[
     p(&["oao"], Js),
     p(&["ojsc"], Js),
     p(&["ooo"], Llc),
+    p(&["open", "joint", "stock"], Js),
+    p(&["open", "joint", "stock", "co"], Js),
     p(&["open", "joint", "stock", "company"], Js),
     g(&["pao"], Js),
     p(&["pjsc"], Js),
     p(&["plc"], Js),
-    p(&["private", "limited", "company"], Ltd),
     p(&["private", "limited"], Ltd),
+    p(&["private", "limited", "company"], Ltd),
     p(&["pty", "limited"], Ltd),
     p(&["pty", "ltd"], Ltd),
+    p(&["public", "joint", "stock"], Js),
+    p(&["public", "joint", "stock", "co"], Js),
     p(&["public", "joint", "stock", "company"], Js),
     p(&["public", "limited", "company"], Js),
     p(&["pvt", "limited"], Ltd),
@@ -185,6 +196,13 @@ pub(crate) fn apply(toks: &mut Vec<W>) {
         }
         i += 1;
     }
+}
+
+/// The ASCII words of multi-letter legal-form phrases with their class (`joint`, `stock`,
+/// `liability`, `corporation`, ...): the index adds them as lookup-only terms so that a
+/// misspelt legal word (`Limyted`, `Corporatoin`) is recognised as one and weighs little.
+pub fn legal_words() -> impl Iterator<Item = (&'static str, LegalClass)> {
+    PHRASES.iter().flat_map(|p| p.words.iter().map(move |w| (*w, p.class))).filter(|(w, _)| w.len() >= 5 && w.is_ascii())
 }
 
 #[cfg(test)]

@@ -44,6 +44,7 @@ mod translit;
 #[cfg(test)]
 mod tests;
 
+pub use legal::legal_words;
 pub use phonetic::{phonetic_key, skeleton_key};
 
 use serde::Serialize;
