@@ -21,11 +21,27 @@ pub fn combined_specs(root: &std::path::Path) -> Vec<ListSpec> {
     let l = root.join("lists");
     vec![
         ListSpec::Seed,
-        format!("ofac-csv={}", l.join("ofac/sdn-2024-05").display()).parse().unwrap(),
-        format!("ofac-csv={}", l.join("ofac/cons-2025-12").display()).parse().unwrap(),
-        format!("uk-csv={}", l.join("uk/ofsi-2025-04/ConList.csv").display()).parse().unwrap(),
-        format!("un-xml={}", l.join("un/2026-02/UN_consolidated.xml").display()).parse().unwrap(),
-        format!("csl-csv={}", l.join("us-csl/2022-05/consolidated.csv.gz").display()).parse().unwrap(),
+        format!("ofac-csv={}", l.join("ofac/sdn-2024-05").display())
+            .parse()
+            .unwrap(),
+        format!("ofac-csv={}", l.join("ofac/cons-2025-12").display())
+            .parse()
+            .unwrap(),
+        format!("uk-csv={}", l.join("uk/ofsi-2025-04/ConList.csv").display())
+            .parse()
+            .unwrap(),
+        format!(
+            "un-xml={}",
+            l.join("un/2026-02/UN_consolidated.xml").display()
+        )
+        .parse()
+        .unwrap(),
+        format!(
+            "csl-csv={}",
+            l.join("us-csl/2022-05/consolidated.csv.gz").display()
+        )
+        .parse()
+        .unwrap(),
     ]
 }
 
@@ -54,15 +70,23 @@ fn benches(c: &mut Criterion) {
     }
     let mut g = c.benchmark_group("normalize");
     g.measurement_time(Duration::from_secs(3));
-    for q in ["Hangzhou Hikvision Digital Technology Co., Ltd.", "Дмитрий Юрьевич Хорошев", "杭州海康威视数字技术股份有限公司"] {
-        g.bench_with_input(BenchmarkId::from_parameter(q), q, |b, q| b.iter(|| interdict::normalize::analyze(q)));
+    for q in [
+        "Hangzhou Hikvision Digital Technology Co., Ltd.",
+        "Дмитрий Юрьевич Хорошев",
+        "杭州海康威视数字技术股份有限公司",
+    ] {
+        g.bench_with_input(BenchmarkId::from_parameter(q), q, |b, q| {
+            b.iter(|| interdict::normalize::analyze(q))
+        });
     }
     g.finish();
 
     let mut g = c.benchmark_group("index");
     g.sample_size(10);
     g.measurement_time(Duration::from_secs(8));
-    g.bench_function("build_combined", |b| b.iter(|| Screener::new(entities.clone()).unwrap()));
+    g.bench_function("build_combined", |b| {
+        b.iter(|| Screener::new(entities.clone()).unwrap())
+    });
     g.finish();
 
     let screener = Screener::new(entities).unwrap();
@@ -80,7 +104,9 @@ fn benches(c: &mut Criterion) {
     g.measurement_time(Duration::from_secs(3));
     for q in QUERIES {
         let query = Query::new(*q);
-        g.bench_with_input(BenchmarkId::from_parameter(q), &query, |b, q| b.iter(|| screener.screen(q, &options)));
+        g.bench_with_input(BenchmarkId::from_parameter(q), &query, |b, q| {
+            b.iter(|| screener.screen(q, &options))
+        });
     }
     g.finish();
 
@@ -88,7 +114,9 @@ fn benches(c: &mut Criterion) {
     g.sample_size(10);
     g.measurement_time(Duration::from_secs(5));
     let query = Query::new(QUERIES[1]);
-    g.bench_function("exhaustive_one_query", |b| b.iter(|| screener.screen_exhaustive(&query, &options)));
+    g.bench_function("exhaustive_one_query", |b| {
+        b.iter(|| screener.screen_exhaustive(&query, &options))
+    });
     g.finish();
 }
 

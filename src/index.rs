@@ -268,7 +268,13 @@ impl Index {
                 continue;
             }
             ids.insert(identity, terms.len() as TermId);
-            terms.push(Term { text: word.into(), native: None, class: TermClass::Legal(class), df: 0, weight: 0.0 });
+            terms.push(Term {
+                text: word.into(),
+                native: None,
+                class: TermClass::Legal(class),
+                df: 0,
+                weight: 0.0,
+            });
             term_keys.push(Vec::new());
         }
 

@@ -99,8 +99,8 @@ mod search;
 pub mod seed;
 
 #[cfg(feature = "formats")]
+pub mod eval;
+#[cfg(feature = "formats")]
 pub mod formats;
 #[cfg(feature = "formats")]
 pub mod sources;
-#[cfg(feature = "formats")]
-pub mod eval;

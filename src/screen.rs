@@ -203,12 +203,19 @@ impl Screener {
         if options.limit == 0 {
             return Vec::new();
         }
-        let threshold = if options.threshold.is_nan() { 0.0 } else { options.threshold.clamp(0.0, 1.0) };
+        let threshold = if options.threshold.is_nan() {
+            0.0
+        } else {
+            options.threshold.clamp(0.0, 1.0)
+        };
         let mut prepared = search::prepare(&self.index, &query.name);
         if prepared.tokens.is_empty() {
             return Vec::new();
         }
-        let query_country = query.country.as_deref().and_then(crate::country::country_code);
+        let query_country = query
+            .country
+            .as_deref()
+            .and_then(crate::country::country_code);
         search::with_scratch(|s| {
             s.begin_for(&self.index);
             search::lookup(&self.index, &self.fuzzy, &prepared, s);
@@ -239,14 +246,18 @@ impl Screener {
                     }
                 }
             }
-            let mut ranked: Vec<(f64, search::ScoredName, Vec<Adjustment>)> = best.into_values().collect();
+            let mut ranked: Vec<(f64, search::ScoredName, Vec<Adjustment>)> =
+                best.into_values().collect();
             ranked.sort_by(|a, b| {
                 b.0.total_cmp(&a.0)
                     .then_with(|| b.1.pairs.len().cmp(&a.1.pairs.len()))
                     .then_with(|| a.1.name.cmp(&b.1.name))
             });
             ranked.truncate(options.limit);
-            ranked.into_iter().map(|(score, sn, adj)| self.hit(&prepared, score, &sn, adj)).collect()
+            ranked
+                .into_iter()
+                .map(|(score, sn, adj)| self.hit(&prepared, score, &sn, adj))
+                .collect()
         })
     }
 

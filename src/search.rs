@@ -217,7 +217,11 @@ pub(crate) fn prepare(index: &Index, name: &str) -> PreparedQuery {
     let mut tokens = normalize::analyze(crate::index::truncate(name));
     tokens.truncate(limits::MAX_QUERY_TOKENS);
     let (weights, known) = tokens.iter().map(|t| index.text_weight(t)).unzip();
-    PreparedQuery { tokens, weights, known }
+    PreparedQuery {
+        tokens,
+        weights,
+        known,
+    }
 }
 
 fn is_word_like(t: &Token) -> bool {
@@ -455,7 +459,9 @@ pub(crate) fn candidates(
     // The value of a hit is sim × the weight of the query tokens it covers (two for a split).
     let mut per_token: Vec<Vec<(TermId, f32)>> = vec![Vec::new(); n];
     for h in &s.hits {
-        let w: f32 = q.weights[h.q as usize..(h.q + h.q_len) as usize].iter().sum();
+        let w: f32 = q.weights[h.q as usize..(h.q + h.q_len) as usize]
+            .iter()
+            .sum();
         let wq = q.weights[h.q as usize].max(1e-6);
         let v = &mut per_token[h.q as usize];
         let value = h.sim * w / wq; // scaled so that `w * value` below is sim × covered weight
@@ -531,7 +537,13 @@ pub(crate) fn candidates(
     }
     // Upper bound of a name's score: every query token it reached aligned with its best
     // similarity, every list token aligned. Names that cannot reach the threshold are dropped.
-    let legal_weight: f32 = q.tokens.iter().zip(&q.weights).filter(|(t, _)| t.is_legal_form()).map(|(_, w)| *w).sum();
+    let legal_weight: f32 = q
+        .tokens
+        .iter()
+        .zip(&q.weights)
+        .filter(|(t, _)| t.is_legal_form())
+        .map(|(_, w)| *w)
+        .sum();
     let floor = (threshold - limits::BOUND_SLACK).max(0.0) as f32;
     let mut names: Vec<NameId> = s
         .touched
@@ -539,7 +551,8 @@ pub(crate) fn candidates(
         .copied()
         .filter(|&n| {
             let wl = index.name(n).weight;
-            let ub = (s.name_acc[n as usize] + unread_weight + legal_weight + wl) / (total_weight + wl);
+            let ub =
+                (s.name_acc[n as usize] + unread_weight + legal_weight + wl) / (total_weight + wl);
             ub >= floor
         })
         .collect();
@@ -633,9 +646,16 @@ pub(crate) fn score_name(
                 continue;
             }
             let (a, b) = (qt.text.as_bytes(), term.text.as_bytes());
-            let initial = (a.len() == 1 && b.len() > 1 && b[0] == a[0]) || (b.len() == 1 && a.len() > 1 && a[0] == b[0]);
+            let initial = (a.len() == 1 && b.len() > 1 && b[0] == a[0])
+                || (b.len() == 1 && a.len() > 1 && a[0] == b[0]);
             if initial {
-                let p = Pair { q: qi, q_len: 1, l: li, l_len: 1, sim: limits::SIM_INITIAL };
+                let p = Pair {
+                    q: qi,
+                    q_len: 1,
+                    l: li,
+                    l_len: 1,
+                    sim: limits::SIM_INITIAL,
+                };
                 cands.push(p);
                 meta.push((p, How::Initial, 0));
             }

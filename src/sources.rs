@@ -40,7 +40,11 @@ impl ListKind {
 
     /// The spec name (`csv`, `ofac-csv`, ...).
     pub fn name(self) -> &'static str {
-        ListKind::ALL.iter().find(|(k, _)| *k == self).map(|(_, n)| *n).unwrap_or("?")
+        ListKind::ALL
+            .iter()
+            .find(|(k, _)| *k == self)
+            .map(|(_, n)| *n)
+            .unwrap_or("?")
     }
 }
 
@@ -75,15 +79,24 @@ impl std::str::FromStr for ListSpec {
             return Ok(ListSpec::Seed);
         }
         let Some((kind, path)) = s.split_once('=') else {
-            return Err(SourceError::BadSpec { spec: s.to_string(), expected: kinds_help() });
+            return Err(SourceError::BadSpec {
+                spec: s.to_string(),
+                expected: kinds_help(),
+            });
         };
         let kind = ListKind::ALL
             .iter()
             .find(|(_, n)| n.eq_ignore_ascii_case(kind.trim()))
             .map(|(k, _)| *k)
-            .ok_or_else(|| SourceError::BadSpec { spec: s.to_string(), expected: kinds_help() })?;
+            .ok_or_else(|| SourceError::BadSpec {
+                spec: s.to_string(),
+                expected: kinds_help(),
+            })?;
         if path.trim().is_empty() {
-            return Err(SourceError::BadSpec { spec: s.to_string(), expected: kinds_help() });
+            return Err(SourceError::BadSpec {
+                spec: s.to_string(),
+                expected: kinds_help(),
+            });
         }
         Ok(ListSpec::File(kind, PathBuf::from(path.trim())))
     }
@@ -135,23 +148,36 @@ pub enum SourceError {
 fn open(path: &Path, kind: ListKind) -> Result<BufReader<File>, SourceError> {
     File::open(path)
         .map(BufReader::new)
-        .map_err(|source| SourceError::Open { path: path.to_path_buf(), kind: kind.name(), source })
+        .map_err(|source| SourceError::Open {
+            path: path.to_path_buf(),
+            kind: kind.name(),
+            source,
+        })
 }
 
 /// Loads one list.
 pub fn load(spec: &ListSpec) -> Result<LoadedList, SourceError> {
     let (entities, warnings) = match spec {
-        ListSpec::Seed => (crate::seed::parse_list(crate::seed::SEED_TOML, "lists/seed.toml")?, Vec::new()),
+        ListSpec::Seed => (
+            crate::seed::parse_list(crate::seed::SEED_TOML, "lists/seed.toml")?,
+            Vec::new(),
+        ),
         ListSpec::File(kind, path) => {
             let label = path.display().to_string();
             match kind {
-                ListKind::Csv => (crate::formats::csv_list::read_csv_list(open(path, *kind)?, &label)?, Vec::new()),
+                ListKind::Csv => (
+                    crate::formats::csv_list::read_csv_list(open(path, *kind)?, &label)?,
+                    Vec::new(),
+                ),
                 _ => {
                     if !path.exists() {
                         return Err(SourceError::Open {
                             path: path.clone(),
                             kind: kind.name(),
-                            source: std::io::Error::new(std::io::ErrorKind::NotFound, "no such file or folder"),
+                            source: std::io::Error::new(
+                                std::io::ErrorKind::NotFound,
+                                "no such file or folder",
+                            ),
                         });
                     }
                     let (entities, report) = match kind {
@@ -165,7 +191,11 @@ pub fn load(spec: &ListSpec) -> Result<LoadedList, SourceError> {
             }
         }
     };
-    Ok(LoadedList { spec: spec.clone(), entities, warnings })
+    Ok(LoadedList {
+        spec: spec.clone(),
+        entities,
+        warnings,
+    })
 }
 
 #[cfg(test)]
@@ -187,7 +217,12 @@ mod tests {
 
     #[test]
     fn missing_file_says_what_to_do() {
-        let err = load(&"csv=/definitely/not/here.csv".parse().unwrap()).unwrap_err().to_string();
-        assert!(err.contains("/definitely/not/here.csv") && err.contains("--list"), "{err}");
+        let err = load(&"csv=/definitely/not/here.csv".parse().unwrap())
+            .unwrap_err()
+            .to_string();
+        assert!(
+            err.contains("/definitely/not/here.csv") && err.contains("--list"),
+            "{err}"
+        );
     }
 }

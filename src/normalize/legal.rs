@@ -202,7 +202,10 @@ pub(crate) fn apply(toks: &mut Vec<W>) {
 /// `liability`, `corporation`, ...): the index adds them as lookup-only terms so that a
 /// misspelt legal word (`Limyted`, `Corporatoin`) is recognised as one and weighs little.
 pub fn legal_words() -> impl Iterator<Item = (&'static str, LegalClass)> {
-    PHRASES.iter().flat_map(|p| p.words.iter().map(move |w| (*w, p.class))).filter(|(w, _)| w.len() >= 5 && w.is_ascii())
+    PHRASES
+        .iter()
+        .flat_map(|p| p.words.iter().map(move |w| (*w, p.class)))
+        .filter(|(w, _)| w.len() >= 5 && w.is_ascii())
 }
 
 #[cfg(test)]

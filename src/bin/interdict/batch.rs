@@ -96,7 +96,10 @@ pub fn run(args: BatchArgs) -> Result<()> {
         Box::new(io::stdin().lock())
     } else {
         Box::new(File::open(&args.input).with_context(|| {
-            format!("cannot open input {} (give an existing CSV or JSON Lines file, or - for stdin)", args.input.display())
+            format!(
+                "cannot open input {} (give an existing CSV or JSON Lines file, or - for stdin)",
+                args.input.display()
+            )
         })?)
     };
     let mut records = RecordReader::new(input, format, &args.input)?;
@@ -109,11 +112,15 @@ pub fn run(args: BatchArgs) -> Result<()> {
             f.set_len(end)?;
             f.seek(SeekFrom::End(0))?;
             skip = kept;
-            eprintln!("resuming after {kept} complete records already in {}", path.display());
+            eprintln!(
+                "resuming after {kept} complete records already in {}",
+                path.display()
+            );
             Box::new(f)
         }
         Some(path) => Box::new(
-            File::create(path).with_context(|| format!("cannot create output {}", path.display()))?,
+            File::create(path)
+                .with_context(|| format!("cannot create output {}", path.display()))?,
         ),
         None => Box::new(io::stdout().lock()),
     };
@@ -128,8 +135,10 @@ pub fn run(args: BatchArgs) -> Result<()> {
     let progress = if io::stderr().is_terminal() {
         let pb = indicatif::ProgressBar::new_spinner();
         pb.set_style(
-            indicatif::ProgressStyle::with_template("{spinner} {pos} rows screened ({per_sec}) {elapsed}")
-                .unwrap_or_else(|_| indicatif::ProgressStyle::default_spinner()),
+            indicatif::ProgressStyle::with_template(
+                "{spinner} {pos} rows screened ({per_sec}) {elapsed}",
+            )
+            .unwrap_or_else(|_| indicatif::ProgressStyle::default_spinner()),
         );
         Some(pb)
     } else {
@@ -155,8 +164,12 @@ pub fn run(args: BatchArgs) -> Result<()> {
             break;
         }
         let mut csv_out = csv_output.then(csv_writer);
-        let results: Vec<Vec<Hit>> =
-            pool.install(|| chunk.par_iter().map(|r| screen_record(&screener, r, &options)).collect());
+        let results: Vec<Vec<Hit>> = pool.install(|| {
+            chunk
+                .par_iter()
+                .map(|r| screen_record(&screener, r, &options))
+                .collect()
+        });
         for (r, hits) in chunk.iter().zip(results) {
             rows += 1;
             if r.error.is_some() {
@@ -196,7 +209,11 @@ pub fn run(args: BatchArgs) -> Result<()> {
         "rows {rows}, with hits {with_hits}, errors {errors}, {:.2}s, {:.0} rows/s{}",
         secs,
         rows as f64 / secs.max(1e-9),
-        if skip > 0 { format!(" (resumed after {skip})") } else { String::new() }
+        if skip > 0 {
+            format!(" (resumed after {skip})")
+        } else {
+            String::new()
+        }
     );
     Ok(())
 }
@@ -205,13 +222,21 @@ fn screen_record(screener: &Screener, r: &Record, options: &ScreenOptions) -> Ve
     if r.error.is_some() {
         return Vec::new();
     }
-    let Some(name) = &r.name else { return Vec::new() };
-    let query = Query { name: name.clone(), kind: r.kind, country: r.country.clone() };
+    let Some(name) = &r.name else {
+        return Vec::new();
+    };
+    let query = Query {
+        name: name.clone(),
+        kind: r.kind,
+        country: r.country.clone(),
+    };
     screener.screen(&query, options)
 }
 
 fn csv_writer() -> csv::Writer<Vec<u8>> {
-    csv::WriterBuilder::new().has_headers(false).from_writer(Vec::new())
+    csv::WriterBuilder::new()
+        .has_headers(false)
+        .from_writer(Vec::new())
 }
 
 const CSV_HEADER: [&str; 12] = [
@@ -240,7 +265,9 @@ fn write_csv(w: &mut csv::Writer<Vec<u8>>, rec: &OutRecord<'_>) -> Result<()> {
         top.map_or("", |h| h.entity_id.as_str()),
         top.map_or("", |h| h.entity_name.as_str()),
         top.map_or("", |h| h.matched_name.as_str()),
-        top.map(|h| format!("{:.4}", h.score)).unwrap_or_default().as_str(),
+        top.map(|h| format!("{:.4}", h.score))
+            .unwrap_or_default()
+            .as_str(),
         top.map_or("", |h| h.source.as_str()),
         top.map_or("", |h| h.kind.as_str()),
         hits_json.as_str(),
@@ -271,7 +298,9 @@ fn complete_records(path: &Path, format: OutputFormat) -> Result<(u64, u64)> {
             Ok((count, end as u64))
         }
         OutputFormat::Csv => {
-            let mut rdr = csv::ReaderBuilder::new().has_headers(false).from_reader(&bytes[..]);
+            let mut rdr = csv::ReaderBuilder::new()
+                .has_headers(false)
+                .from_reader(&bytes[..]);
             let mut rec = csv::ByteRecord::new();
             let mut count = 0u64;
             let mut end = 0u64;
@@ -290,7 +319,11 @@ fn complete_records(path: &Path, format: OutputFormat) -> Result<(u64, u64)> {
 }
 
 fn detect_format(path: &Path) -> Result<InputFormat> {
-    let ext = path.extension().and_then(|e| e.to_str()).unwrap_or("").to_ascii_lowercase();
+    let ext = path
+        .extension()
+        .and_then(|e| e.to_str())
+        .unwrap_or("")
+        .to_ascii_lowercase();
     match ext.as_str() {
         "csv" | "tsv" => return Ok(InputFormat::Csv),
         "jsonl" | "ndjson" | "json" => return Ok(InputFormat::Jsonl),
@@ -303,14 +336,30 @@ fn detect_format(path: &Path) -> Result<InputFormat> {
     let n = File::open(path)
         .and_then(|mut f| f.read(&mut first))
         .with_context(|| format!("cannot open input {}", path.display()))?;
-    let first_byte = first[..n].iter().find(|b| !b.is_ascii_whitespace() && **b != 0xEF && **b != 0xBB && **b != 0xBF);
-    Ok(if first_byte == Some(&b'{') { InputFormat::Jsonl } else { InputFormat::Csv })
+    let first_byte = first[..n]
+        .iter()
+        .find(|b| !b.is_ascii_whitespace() && **b != 0xEF && **b != 0xBB && **b != 0xBF);
+    Ok(if first_byte == Some(&b'{') {
+        InputFormat::Jsonl
+    } else {
+        InputFormat::Csv
+    })
 }
 
 /// Reads records from CSV or JSON Lines, turning every bad row into an error record.
 enum RecordReader {
-    Csv { rdr: csv::Reader<Box<dyn Read>>, cols: Columns, row: u64, buf: csv::ByteRecord },
-    Jsonl { rdr: BufReader<Box<dyn Read>>, row: u64, line: u64, buf: Vec<u8> },
+    Csv {
+        rdr: csv::Reader<Box<dyn Read>>,
+        cols: Columns,
+        row: u64,
+        buf: csv::ByteRecord,
+    },
+    Jsonl {
+        rdr: BufReader<Box<dyn Read>>,
+        row: u64,
+        line: u64,
+        buf: Vec<u8>,
+    },
 }
 
 struct Columns {
@@ -323,7 +372,12 @@ struct Columns {
 impl RecordReader {
     fn new(input: Box<dyn Read>, format: InputFormat, path: &Path) -> Result<RecordReader> {
         Ok(match format {
-            InputFormat::Jsonl => RecordReader::Jsonl { rdr: BufReader::new(input), row: 0, line: 0, buf: Vec::new() },
+            InputFormat::Jsonl => RecordReader::Jsonl {
+                rdr: BufReader::new(input),
+                row: 0,
+                line: 0,
+                buf: Vec::new(),
+            },
             InputFormat::Csv => {
                 let mut rdr = csv::ReaderBuilder::new().flexible(true).from_reader(input);
                 let headers = rdr
@@ -332,7 +386,12 @@ impl RecordReader {
                     .clone();
                 let names: Vec<String> = headers
                     .iter()
-                    .map(|h| String::from_utf8_lossy(h).trim().trim_start_matches('\u{feff}').to_ascii_lowercase())
+                    .map(|h| {
+                        String::from_utf8_lossy(h)
+                            .trim()
+                            .trim_start_matches('\u{feff}')
+                            .to_ascii_lowercase()
+                    })
                     .collect();
                 let find = |n: &str| names.iter().position(|h| h == n);
                 let Some(name) = find("name") else {
@@ -342,15 +401,30 @@ impl RecordReader {
                         names.join(", ")
                     );
                 };
-                let cols = Columns { name, id: find("id"), kind: find("type"), country: find("country") };
-                RecordReader::Csv { rdr, cols, row: 0, buf: csv::ByteRecord::new() }
+                let cols = Columns {
+                    name,
+                    id: find("id"),
+                    kind: find("type"),
+                    country: find("country"),
+                };
+                RecordReader::Csv {
+                    rdr,
+                    cols,
+                    row: 0,
+                    buf: csv::ByteRecord::new(),
+                }
             }
         })
     }
 
     fn next_record(&mut self) -> Result<Option<Record>> {
         match self {
-            RecordReader::Csv { rdr, cols, row, buf } => {
+            RecordReader::Csv {
+                rdr,
+                cols,
+                row,
+                buf,
+            } => {
                 let res = rdr.read_byte_record(buf);
                 *row += 1;
                 let line = buf.position().map(|p| p.line()).unwrap_or(*row + 1);
@@ -360,7 +434,12 @@ impl RecordReader {
                         if let csv::ErrorKind::Io(_) = e.kind() {
                             return Err(anyhow::anyhow!(e).context("reading input"));
                         }
-                        Ok(Some(error_record(*row, None, None, format!("line {line}: unreadable CSV record: {e}"))))
+                        Ok(Some(error_record(
+                            *row,
+                            None,
+                            None,
+                            format!("line {line}: unreadable CSV record: {e}"),
+                        )))
                     }
                     Ok(true) => {
                         let get = |i: Option<usize>| -> Result<Option<String>, String> {
@@ -371,18 +450,33 @@ impl RecordReader {
                                     .map_err(|_| "is not valid UTF-8".to_string()),
                             }
                         };
-                        let fields = (get(cols.id), get(Some(cols.name)), get(cols.kind), get(cols.country));
+                        let fields = (
+                            get(cols.id),
+                            get(Some(cols.name)),
+                            get(cols.kind),
+                            get(cols.country),
+                        );
                         let (id, name, kind, country) = match fields {
                             (Ok(a), Ok(b), Ok(c), Ok(d)) => (a, b, c, d),
                             _ => {
-                                return Ok(Some(error_record(*row, None, None, format!("line {line}: a field is not valid UTF-8"))))
+                                return Ok(Some(error_record(
+                                    *row,
+                                    None,
+                                    None,
+                                    format!("line {line}: a field is not valid UTF-8"),
+                                )))
                             }
                         };
                         Ok(Some(make_record(*row, line, id, name, kind, country)))
                     }
                 }
             }
-            RecordReader::Jsonl { rdr, row, line, buf } => loop {
+            RecordReader::Jsonl {
+                rdr,
+                row,
+                line,
+                buf,
+            } => loop {
                 buf.clear();
                 let n = rdr.read_until(b'\n', buf).context("reading input")?;
                 if n == 0 {
@@ -396,27 +490,53 @@ impl RecordReader {
                 let value: serde_json::Value = match serde_json::from_slice(buf) {
                     Ok(v) => v,
                     Err(e) => {
-                        return Ok(Some(error_record(*row, None, None, format!("line {line}: not a JSON object: {e}"))))
+                        return Ok(Some(error_record(
+                            *row,
+                            None,
+                            None,
+                            format!("line {line}: not a JSON object: {e}"),
+                        )))
                     }
                 };
                 let Some(obj) = value.as_object() else {
-                    return Ok(Some(error_record(*row, None, None, format!("line {line}: not a JSON object"))));
+                    return Ok(Some(error_record(
+                        *row,
+                        None,
+                        None,
+                        format!("line {line}: not a JSON object"),
+                    )));
                 };
                 let text = |k: &str| -> Option<String> {
                     match obj.get(k)? {
-                        serde_json::Value::String(s) => Some(s.trim().to_string()).filter(|s| !s.is_empty()),
+                        serde_json::Value::String(s) => {
+                            Some(s.trim().to_string()).filter(|s| !s.is_empty())
+                        }
                         serde_json::Value::Number(n) => Some(n.to_string()),
                         _ => None,
                     }
                 };
-                return Ok(Some(make_record(*row, *line, text("id"), text("name"), text("type"), text("country"))));
+                return Ok(Some(make_record(
+                    *row,
+                    *line,
+                    text("id"),
+                    text("name"),
+                    text("type"),
+                    text("country"),
+                )));
             },
         }
     }
 }
 
 fn error_record(row: u64, id: Option<String>, name: Option<String>, error: String) -> Record {
-    Record { row, id, name, kind: None, country: None, error: Some(error) }
+    Record {
+        row,
+        id,
+        name,
+        kind: None,
+        country: None,
+        error: Some(error),
+    }
 }
 
 fn make_record(
@@ -445,5 +565,12 @@ fn make_record(
             )
         }
     };
-    Record { row, id, name: Some(name), kind, country, error: None }
+    Record {
+        row,
+        id,
+        name: Some(name),
+        kind,
+        country,
+        error: None,
+    }
 }

@@ -45,14 +45,26 @@ pub fn run(args: EvalArgs) -> Result<()> {
     let root = data_root(args.data.clone());
     let started = Instant::now();
     let suite = eval::build_suite(&root, args.seed).with_context(|| {
-        format!("building the evaluation suite from {} (set --data or INTERDICT_DATA)", root.display())
+        format!(
+            "building the evaluation suite from {} (set --data or INTERDICT_DATA)",
+            root.display()
+        )
     })?;
-    eprintln!("suite: {} cases from {} entities in {:.1}s", suite.cases.len(), suite.reference.len(), started.elapsed().as_secs_f64());
+    eprintln!(
+        "suite: {} cases from {} entities in {:.1}s",
+        suite.cases.len(),
+        suite.reference.len(),
+        started.elapsed().as_secs_f64()
+    );
     for l in &suite.lists {
-        eprintln!("  {:<10} {:>6} entities {:>6} names {:>5} native-script", l.list, l.entities, l.names, l.native_names);
+        eprintln!(
+            "  {:<10} {:>6} entities {:>6} names {:>5} native-script",
+            l.list, l.entities, l.names, l.native_names
+        );
     }
     let t = Instant::now();
-    let reference = Screener::new(suite.reference.clone()).context("indexing the reference lists")?;
+    let reference =
+        Screener::new(suite.reference.clone()).context("indexing the reference lists")?;
     let build_secs = t.elapsed().as_secs_f64();
     let latin = Screener::new(suite.latin_only.clone()).context("indexing the Latin-only lists")?;
     eprintln!(
@@ -63,7 +75,8 @@ pub fn run(args: EvalArgs) -> Result<()> {
     );
 
     if let Some(path) = &args.write_queries {
-        let mut w = csv::Writer::from_path(path).with_context(|| format!("cannot write {}", path.display()))?;
+        let mut w = csv::Writer::from_path(path)
+            .with_context(|| format!("cannot write {}", path.display()))?;
         w.write_record(["id", "name"])?;
         for (i, c) in suite.cases.iter().enumerate() {
             w.write_record([format!("{}:{i}", c.category), c.query.clone()])?;
@@ -104,7 +117,9 @@ pub fn run(args: EvalArgs) -> Result<()> {
         "screened {} queries in {:.2}s on {} threads ({:.0} queries/s)",
         suite.cases.len(),
         secs,
-        std::thread::available_parallelism().map(|n| n.get()).unwrap_or(1),
+        std::thread::available_parallelism()
+            .map(|n| n.get())
+            .unwrap_or(1),
         suite.cases.len() as f64 / secs
     );
 
@@ -116,15 +131,26 @@ pub fn run(args: EvalArgs) -> Result<()> {
 
 /// Screens `n` positive cases both through the index and by scoring every name, on one
 /// thread, and reports time per query and recall of each.
-fn brute_force(s: &Screener, cases: &[eval::Case], n: usize, threshold: f64, out: &mut impl Write) -> Result<()> {
+fn brute_force(
+    s: &Screener,
+    cases: &[eval::Case],
+    n: usize,
+    threshold: f64,
+    out: &mut impl Write,
+) -> Result<()> {
     let sample: Vec<&eval::Case> = cases
         .iter()
         .filter(|c| c.kind != CaseKind::Negative && c.kind != CaseKind::CrossScript)
         .step_by(7)
         .take(n)
         .collect();
-    let options = ScreenOptions { threshold, limit: 10 };
-    let found = |hits: &[interdict::screen::Hit], c: &eval::Case| hits.iter().any(|h| c.expected.contains(&h.entity_id));
+    let options = ScreenOptions {
+        threshold,
+        limit: 10,
+    };
+    let found = |hits: &[interdict::screen::Hit], c: &eval::Case| {
+        hits.iter().any(|h| c.expected.contains(&h.entity_id))
+    };
     let (mut idx_found, mut bf_found, mut same_top) = (0usize, 0usize, 0usize);
     let mut idx_time = 0f64;
     let mut bf_time = 0f64;
@@ -141,9 +167,28 @@ fn brute_force(s: &Screener, cases: &[eval::Case], n: usize, threshold: f64, out
         same_top += (a.first().map(|h| &h.entity_id) == b.first().map(|h| &h.entity_id)) as usize;
     }
     let k = sample.len().max(1) as f64;
-    writeln!(out, "\nindex vs brute force on {} positive cases (one thread, threshold {threshold:.2}):", sample.len())?;
-    writeln!(out, "  index:       {:>9.1} µs/query, recall {:.1}%", idx_time / k * 1e6, idx_found as f64 / k * 100.0)?;
-    writeln!(out, "  brute force: {:>9.1} µs/query, recall {:.1}%", bf_time / k * 1e6, bf_found as f64 / k * 100.0)?;
-    writeln!(out, "  same top hit: {:.1}%, speed-up ×{:.0}", same_top as f64 / k * 100.0, bf_time / idx_time.max(1e-12))?;
+    writeln!(
+        out,
+        "\nindex vs brute force on {} positive cases (one thread, threshold {threshold:.2}):",
+        sample.len()
+    )?;
+    writeln!(
+        out,
+        "  index:       {:>9.1} µs/query, recall {:.1}%",
+        idx_time / k * 1e6,
+        idx_found as f64 / k * 100.0
+    )?;
+    writeln!(
+        out,
+        "  brute force: {:>9.1} µs/query, recall {:.1}%",
+        bf_time / k * 1e6,
+        bf_found as f64 / k * 100.0
+    )?;
+    writeln!(
+        out,
+        "  same top hit: {:.1}%, speed-up ×{:.0}",
+        same_top as f64 / k * 100.0,
+        bf_time / idx_time.max(1e-12)
+    )?;
     Ok(())
 }

@@ -56,7 +56,10 @@ pub struct MatchArgs {
 
 impl MatchArgs {
     fn options(&self) -> ScreenOptions {
-        ScreenOptions { threshold: self.threshold, limit: self.limit }
+        ScreenOptions {
+            threshold: self.threshold,
+            limit: self.limit,
+        }
     }
 }
 
@@ -89,13 +92,18 @@ struct ScreenArgs {
 }
 
 fn parse_kind(s: &str) -> Result<interdict::model::EntityKind, String> {
-    interdict::model::EntityKind::parse(s)
-        .ok_or_else(|| format!("unknown type `{s}`: expected person, organization, vessel or aircraft"))
+    interdict::model::EntityKind::parse(s).ok_or_else(|| {
+        format!("unknown type `{s}`: expected person, organization, vessel or aircraft")
+    })
 }
 
 /// Loads the lists named on the command line (the built-in list when none) into a screener.
 pub fn build_screener(lists: &ListArgs, quiet: bool) -> Result<Screener> {
-    let specs = if lists.lists.is_empty() { vec![ListSpec::Seed] } else { lists.lists.clone() };
+    let specs = if lists.lists.is_empty() {
+        vec![ListSpec::Seed]
+    } else {
+        lists.lists.clone()
+    };
     let started = Instant::now();
     let mut builder = Screener::builder();
     let mut total = 0usize;
@@ -106,7 +114,10 @@ pub fn build_screener(lists: &ListArgs, quiet: bool) -> Result<Screener> {
                 eprintln!("warning: {spec}: {w}");
             }
             if loaded.warnings.len() > 5 {
-                eprintln!("warning: {spec}: … and {} more warnings", loaded.warnings.len() - 5);
+                eprintln!(
+                    "warning: {spec}: … and {} more warnings",
+                    loaded.warnings.len() - 5
+                );
             }
         }
         total += loaded.entities.len();
@@ -145,7 +156,10 @@ fn screen(args: ScreenArgs) -> Result<()> {
     let hits = screener.screen(&query, &args.matching.options());
     let mut out = std::io::stdout().lock();
     if args.json {
-        serde_json::to_writer_pretty(&mut out, &serde_json::json!({ "name": args.name, "hits": hits }))?;
+        serde_json::to_writer_pretty(
+            &mut out,
+            &serde_json::json!({ "name": args.name, "hits": hits }),
+        )?;
         writeln!(out)?;
     } else {
         render::table(&mut out, &args.name, &hits, args.matching.threshold)?;

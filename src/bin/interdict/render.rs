@@ -11,10 +11,22 @@ pub fn table(out: &mut impl Write, name: &str, hits: &[Hit], threshold: f64) -> 
         writeln!(out, "no hits for \"{name}\" at threshold {threshold:.2}")?;
         return Ok(());
     }
-    writeln!(out, "{} hit(s) for \"{name}\" (threshold {threshold:.2})", hits.len())?;
+    writeln!(
+        out,
+        "{} hit(s) for \"{name}\" (threshold {threshold:.2})",
+        hits.len()
+    )?;
     for (i, h) in hits.iter().enumerate() {
         writeln!(out)?;
-        writeln!(out, "{:>2}. {:.3}  {}  [{}]  {}", i + 1, h.score, h.entity_name, h.kind, h.entity_id)?;
+        writeln!(
+            out,
+            "{:>2}. {:.3}  {}  [{}]  {}",
+            i + 1,
+            h.score,
+            h.entity_name,
+            h.kind,
+            h.entity_id
+        )?;
         let mut place = Vec::new();
         if !h.cities.is_empty() {
             place.push(h.cities.join(", "));
@@ -35,12 +47,24 @@ pub fn table(out: &mut impl Write, name: &str, hits: &[Hit], threshold: f64) -> 
         )?;
         for t in &e.tokens {
             let how = match t.how {
-                How::Typo => format!("typo ({} edit{})", t.edits, if t.edits == 1 { "" } else { "s" }),
+                How::Typo => format!(
+                    "typo ({} edit{})",
+                    t.edits,
+                    if t.edits == 1 { "" } else { "s" }
+                ),
                 other => serde_plain(&other),
             };
             match &t.matched {
-                Some(m) => writeln!(out, "       {:<22} → {:<22} {} {:.2}", t.query, m, how, t.similarity)?,
-                None => writeln!(out, "       {:<22} ✗ unmatched (weight {:.2})", t.query, t.weight)?,
+                Some(m) => writeln!(
+                    out,
+                    "       {:<22} → {:<22} {} {:.2}",
+                    t.query, m, how, t.similarity
+                )?,
+                None => writeln!(
+                    out,
+                    "       {:<22} ✗ unmatched (weight {:.2})",
+                    t.query, t.weight
+                )?,
             }
         }
         if !e.unmatched.is_empty() {
