@@ -16,7 +16,8 @@ fn data_root() -> PathBuf {
         .unwrap_or_else(|| PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/data")))
 }
 
-/// The combined real lists of the benches and the throughput figure.
+/// The combined real lists of the benches and the throughput figure (OFAC's non-SDN list
+/// shares entry numbers with the SDN list, so it is left out of the combination).
 pub fn combined_specs(root: &std::path::Path) -> Vec<ListSpec> {
     let l = root.join("lists");
     vec![
