@@ -6,7 +6,7 @@ use thiserror::Error;
 #[derive(Debug, Error)]
 pub enum BuildError {
     /// Two entities share an id.
-    #[error("duplicate entity id `{id}`: ids must be unique across all loaded lists")]
+    #[error("duplicate entity id `{id}`: ids must be unique across all loaded lists (was the same list given twice, or two lists of one publisher that share entry numbers, such as OFAC's SDN and non-SDN files? load them into separate runs)")]
     DuplicateId {
         /// The id.
         id: String,
