@@ -25,9 +25,6 @@ pub fn combined_specs(root: &std::path::Path) -> Vec<ListSpec> {
         format!("ofac-csv={}", l.join("ofac/sdn-2024-05").display())
             .parse()
             .unwrap(),
-        format!("ofac-csv={}", l.join("ofac/cons-2025-12").display())
-            .parse()
-            .unwrap(),
         format!("uk-csv={}", l.join("uk/ofsi-2025-04/ConList.csv").display())
             .parse()
             .unwrap(),
