@@ -37,6 +37,21 @@ pub(crate) struct TermHit {
     next: u32,
 }
 
+impl TermHit {
+    /// A one-token hit without edits.
+    fn new(term: TermId, q: u8, sim: f32, how: How) -> TermHit {
+        TermHit {
+            term,
+            q,
+            q_len: 1,
+            sim,
+            how,
+            edits: 0,
+            next: 0,
+        }
+    }
+}
+
 /// A query token reaching a span of adjacent tokens of one name through a joined key.
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct SpanHit {
@@ -250,15 +265,7 @@ pub(crate) fn lookup(index: &Index, fuzzy: &Fuzzy, q: &PreparedQuery, s: &mut Sc
             let term = index.term(t);
             if term.text.as_ref() != tok.text.as_str() {
                 // Reached through one of the term's alternative spellings.
-                s.add_hit(TermHit {
-                    term: t,
-                    q: qi8,
-                    q_len: 1,
-                    sim: limits::SIM_ALT,
-                    how: How::Alternative,
-                    edits: 0,
-                    next: 0,
-                });
+                s.add_hit(TermHit::new(t, qi8, limits::SIM_ALT, How::Alternative));
                 continue;
             }
             found_exact = true;
@@ -276,40 +283,16 @@ pub(crate) fn lookup(index: &Index, fuzzy: &Fuzzy, q: &PreparedQuery, s: &mut Sc
             {
                 sim = sim.min(limits::SIM_ALT);
             }
-            s.add_hit(TermHit {
-                term: t,
-                q: qi8,
-                q_len: 1,
-                sim,
-                how,
-                edits: 0,
-                next: 0,
-            });
+            s.add_hit(TermHit::new(t, qi8, sim, how));
         }
         for alt in tok.keys_of(KeyKind::Alt) {
             for &t in index.forms.get(alt) {
-                s.add_hit(TermHit {
-                    term: t,
-                    q: qi8,
-                    q_len: 1,
-                    sim: limits::SIM_ALT,
-                    how: How::Alternative,
-                    edits: 0,
-                    next: 0,
-                });
+                s.add_hit(TermHit::new(t, qi8, limits::SIM_ALT, How::Alternative));
             }
         }
         if let Some(n) = native {
             for &t in index.native.get(n) {
-                s.add_hit(TermHit {
-                    term: t,
-                    q: qi8,
-                    q_len: 1,
-                    sim: 1.0,
-                    how: How::Exact,
-                    edits: 0,
-                    next: 0,
-                });
+                s.add_hit(TermHit::new(t, qi8, 1.0, How::Exact));
             }
         }
         if tok.kind == TokenKind::Word {
@@ -321,28 +304,12 @@ pub(crate) fn lookup(index: &Index, fuzzy: &Fuzzy, q: &PreparedQuery, s: &mut Sc
                 .chain(std::iter::once(tok.text.as_str()))
             {
                 for &t in index.phonetic.get(p) {
-                    s.add_hit(TermHit {
-                        term: t,
-                        q: qi8,
-                        q_len: 1,
-                        sim: limits::SIM_PHONETIC,
-                        how: How::Phonetic,
-                        edits: 0,
-                        next: 0,
-                    });
+                    s.add_hit(TermHit::new(t, qi8, limits::SIM_PHONETIC, How::Phonetic));
                 }
             }
             for k in tok.keys_of(KeyKind::Skeleton) {
                 for &t in index.skeleton.get(k) {
-                    s.add_hit(TermHit {
-                        term: t,
-                        q: qi8,
-                        q_len: 1,
-                        sim: limits::SIM_SKELETON,
-                        how: How::Skeleton,
-                        edits: 0,
-                        next: 0,
-                    });
+                    s.add_hit(TermHit::new(t, qi8, limits::SIM_SKELETON, How::Skeleton));
                 }
             }
         }
