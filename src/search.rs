@@ -353,42 +353,55 @@ pub(crate) fn lookup(index: &Index, fuzzy: &Fuzzy, q: &PreparedQuery, s: &mut Sc
     }
 }
 
+/// Fuzzy lookup within the token's typo budget. A two-typo budget is spent in two steps:
+/// one edit first, two only when one found nothing (a two-edit DFA walks several times
+/// more of the fst, and a token one edit from a known term rarely means another two
+/// edits away).
 fn fuzzy_lookup(index: &Index, fuzzy: &Fuzzy, text: &str, q: u8, q_len: u8, s: &mut Scratch) {
     let len = text.chars().count();
     let budget = limits::typo_budget(len);
     if budget == 0 || !text.is_ascii() {
         return;
     }
-    let builder = if budget == 1 { &fuzzy.one } else { &fuzzy.two };
-    let dfa = builder.build_dfa(&text[1..]);
-    let aut = PinnedFirst {
-        first: text.as_bytes()[0],
-        dfa: &dfa,
-    };
-    let mut stream = index.forms.fst.search(&aut).into_stream();
-    let mut found = 0usize;
-    while let Some((key, slot)) = stream.next() {
-        let edits = match dfa.eval(&key[1..]) {
-            Distance::Exact(d) => d,
-            Distance::AtLeast(_) => continue,
+    for distance in 1..=budget {
+        let builder = if distance == 1 {
+            &fuzzy.one
+        } else {
+            &fuzzy.two
         };
-        if edits == 0 {
-            continue;
+        let dfa = builder.build_dfa(&text[1..]);
+        let aut = PinnedFirst {
+            first: text.as_bytes()[0],
+            dfa: &dfa,
+        };
+        let mut stream = index.forms.fst.search(&aut).into_stream();
+        let mut found = 0usize;
+        while let Some((key, slot)) = stream.next() {
+            let edits = match dfa.eval(&key[1..]) {
+                Distance::Exact(d) => d,
+                Distance::AtLeast(_) => continue,
+            };
+            if edits == 0 {
+                continue;
+            }
+            let sim = score::typo_similarity(edits, len);
+            for &t in index.forms.slot(slot) {
+                s.add_hit(TermHit {
+                    term: t,
+                    q,
+                    q_len,
+                    sim,
+                    how: How::Typo,
+                    edits,
+                    next: 0,
+                });
+            }
+            found += 1;
+            if found >= limits::MAX_TERM_EXPANSIONS {
+                break;
+            }
         }
-        let sim = score::typo_similarity(edits, len);
-        for &t in index.forms.slot(slot) {
-            s.add_hit(TermHit {
-                term: t,
-                q,
-                q_len,
-                sim,
-                how: How::Typo,
-                edits,
-                next: 0,
-            });
-        }
-        found += 1;
-        if found >= limits::MAX_TERM_EXPANSIONS {
+        if found > 0 {
             break;
         }
     }
