@@ -130,6 +130,10 @@ pub struct Pair {
     pub l_len: usize,
     /// Similarity in [0, 1].
     pub sim: f32,
+    /// How the tokens matched.
+    pub how: How,
+    /// Edits, for [`How::Typo`].
+    pub edits: u8,
 }
 
 /// Greedy one-to-one alignment: candidate pairs sorted by value, taken while both sides
@@ -236,6 +240,8 @@ mod tests {
                 l: 0,
                 l_len: 1,
                 sim: 1.0,
+                how: How::Exact,
+                edits: 0,
             },
             Pair {
                 q: 1,
@@ -243,6 +249,8 @@ mod tests {
                 l: 1,
                 l_len: 1,
                 sim: 1.0,
+                how: How::Exact,
+                edits: 0,
             },
         ];
         let mut out = Vec::new();
@@ -264,6 +272,8 @@ mod tests {
                 l: 0,
                 l_len: 1,
                 sim: 1.0,
+                how: How::Exact,
+                edits: 0,
             },
             Pair {
                 q: 1,
@@ -271,6 +281,8 @@ mod tests {
                 l: 0,
                 l_len: 1,
                 sim: 0.95,
+                how: How::Exact,
+                edits: 0,
             },
             Pair {
                 q: 1,
@@ -278,6 +290,8 @@ mod tests {
                 l: 1,
                 l_len: 1,
                 sim: 0.9,
+                how: How::Exact,
+                edits: 0,
             },
         ];
         let mut out = Vec::new();
@@ -294,6 +308,8 @@ mod tests {
             l: 0,
             l_len: 1,
             sim: 1.0,
+            how: How::Exact,
+            edits: 0,
         }];
         let (extra_query, _) = name_score(&pair, &w(&[0.9, 0.7]), &w(&[0.9]));
         let (extra_list, _) = name_score(&pair, &w(&[0.9]), &w(&[0.9, 0.7]));
@@ -308,6 +324,8 @@ mod tests {
             l: 0,
             l_len: 1,
             sim: 1.0,
+            how: How::Exact,
+            edits: 0,
         }];
         let (distinctive, _) = name_score(&pair, &w(&[0.95]), &w(&[0.95, 0.5, 0.4]));
         let (common, _) = name_score(&pair, &w(&[0.4]), &w(&[0.4, 0.5, 0.95]));
@@ -343,6 +361,8 @@ mod tests {
             l: 0,
             l_len: 1,
             sim: 1.0,
+            how: How::Exact,
+            edits: 0,
         }];
         assert!(name_score(&pair, &q, &l).1);
         assert!(!name_score(&pair, &q, &l[..1]).1);

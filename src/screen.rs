@@ -227,12 +227,20 @@ impl Screener {
             };
             // Best name per entity.
             let mut best: HashMap<u32, (f64, search::ScoredName, Vec<Adjustment>)> = HashMap::new();
+            let mut bufs = search::ScoreBufs::new(&prepared);
             for name in names {
-                let scored = search::score_name(&self.index, &prepared, name, s);
+                let (score, number_conflict) =
+                    search::score_name(&self.index, &prepared, name, s, &mut bufs);
                 // Adjustments only ever lower a score.
-                if scored.score <= 0.0 || scored.score < threshold {
+                if score <= 0.0 || score < threshold {
                     continue;
                 }
+                let scored = search::ScoredName {
+                    name,
+                    score,
+                    number_conflict,
+                    pairs: bufs.chosen.clone(),
+                };
                 let rec = self.index.name(name);
                 let (score, adjustments) =
                     self.adjust(rec.entity as usize, &scored, query, query_country);
@@ -347,7 +355,8 @@ impl Screener {
             })
             .collect();
         let mut list_used = vec![false; toks.len()];
-        for (p, how, edits) in &sn.pairs {
+        for p in &sn.pairs {
+            let (how, edits) = (&p.how, &p.edits);
             let matched: Vec<&str> = toks[p.l..p.l + p.l_len]
                 .iter()
                 .map(|t| self.index.surface(t))

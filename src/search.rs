@@ -225,7 +225,7 @@ pub(crate) struct ScoredName {
     pub name: NameId,
     pub score: f64,
     pub number_conflict: bool,
-    pub pairs: Vec<(Pair, How, u8)>,
+    pub pairs: Vec<Pair>,
 }
 
 pub(crate) fn prepare(index: &Index, name: &str) -> PreparedQuery {
@@ -546,35 +546,65 @@ pub(crate) fn candidates(
     names
 }
 
-/// Scores one candidate name against the query.
+/// Per-query buffers of the scorer, reused across candidates.
+pub(crate) struct ScoreBufs {
+    query_sides: Vec<Side>,
+    list_sides: Vec<Side>,
+    cands: Vec<Pair>,
+    /// The alignment of the last scored name.
+    pub chosen: Vec<Pair>,
+}
+
+impl ScoreBufs {
+    pub(crate) fn new(q: &PreparedQuery) -> ScoreBufs {
+        let query_sides = q
+            .tokens
+            .iter()
+            .zip(&q.weights)
+            .map(|(t, &w)| Side {
+                weight: w,
+                is_number: t.kind == TokenKind::Number,
+            })
+            .collect();
+        ScoreBufs {
+            query_sides,
+            list_sides: Vec::new(),
+            cands: Vec::new(),
+            chosen: Vec::new(),
+        }
+    }
+}
+
+/// Scores one candidate name against the query: `(score, numbers conflict)`; the alignment
+/// is left in `bufs.chosen`.
 pub(crate) fn score_name(
     index: &Index,
     q: &PreparedQuery,
     name: NameId,
     s: &Scratch,
-) -> ScoredName {
+    bufs: &mut ScoreBufs,
+) -> (f64, bool) {
     let toks = index.name_tokens(name);
-    let query_sides: Vec<Side> = q
-        .tokens
-        .iter()
-        .zip(&q.weights)
-        .map(|(t, &w)| Side {
-            weight: w,
-            is_number: t.kind == TokenKind::Number,
-        })
-        .collect();
-    let list_sides: Vec<Side> = toks
-        .iter()
-        .map(|t| {
-            let term = index.term(t.term);
-            Side {
-                weight: term.weight,
-                is_number: term.class == TermClass::Number,
-            }
-        })
-        .collect();
-    let mut cands: Vec<Pair> = Vec::new();
-    let mut meta: Vec<(Pair, How, u8)> = Vec::new();
+    bufs.list_sides.clear();
+    bufs.list_sides.extend(toks.iter().map(|t| {
+        let term = index.term(t.term);
+        Side {
+            weight: term.weight,
+            is_number: term.class == TermClass::Number,
+        }
+    }));
+    let cands = &mut bufs.cands;
+    cands.clear();
+    let pair =
+        |q: usize, q_len: usize, l: usize, l_len: usize, sim: f32, how: How, edits: u8| Pair {
+            q,
+            q_len,
+            l,
+            l_len,
+            sim,
+            how,
+            edits,
+        };
     for (li, lt) in toks.iter().enumerate() {
         let term = index.term(lt.term);
         if let TermClass::Legal(lc) = term.class {
@@ -585,34 +615,26 @@ pub(crate) fn score_name(
                     } else {
                         limits::SIM_LEGAL_OTHER_CLASS
                     };
-                    let p = Pair {
-                        q: qi,
-                        q_len: 1,
-                        l: li,
-                        l_len: 1,
-                        sim,
-                    };
-                    cands.push(p);
-                    meta.push((p, How::LegalForm, 0));
+                    cands.push(pair(qi, 1, li, 1, sim, How::LegalForm, 0));
                 }
             }
             continue;
         }
         for h in s.hits_of(lt.term) {
-            let mut how = h.how;
-            let qt = &q.tokens[h.q as usize];
-            if how == How::Exact {
-                how = refine_exact(qt, lt.origin, lt.script);
-            }
-            let p = Pair {
-                q: h.q as usize,
-                q_len: h.q_len as usize,
-                l: li,
-                l_len: 1,
-                sim: h.sim,
+            let how = if h.how == How::Exact {
+                refine_exact(&q.tokens[h.q as usize], lt.origin, lt.script)
+            } else {
+                h.how
             };
-            cands.push(p);
-            meta.push((p, how, h.edits));
+            cands.push(pair(
+                h.q as usize,
+                h.q_len as usize,
+                li,
+                1,
+                h.sim,
+                how,
+                h.edits,
+            ));
         }
     }
     // Initials on either side: a one-letter word pairs with a word starting with it.
@@ -629,56 +651,33 @@ pub(crate) fn score_name(
             let initial = (a.len() == 1 && b.len() > 1 && b[0] == a[0])
                 || (b.len() == 1 && a.len() > 1 && a[0] == b[0]);
             if initial {
-                let p = Pair {
-                    q: qi,
-                    q_len: 1,
-                    l: li,
-                    l_len: 1,
-                    sim: limits::SIM_INITIAL,
-                };
-                cands.push(p);
-                meta.push((p, How::Initial, 0));
+                cands.push(pair(qi, 1, li, 1, limits::SIM_INITIAL, How::Initial, 0));
             }
         }
     }
     for sp in s.spans.iter().filter(|sp| sp.span.name == name) {
-        let p = Pair {
-            q: sp.q as usize,
-            q_len: 1,
-            l: sp.span.pos as usize,
-            l_len: sp.span.len as usize,
-            sim: sp.sim,
-        };
-        cands.push(p);
-        meta.push((p, How::Joined, 0));
+        cands.push(pair(
+            sp.q as usize,
+            1,
+            sp.span.pos as usize,
+            sp.span.len as usize,
+            sp.sim,
+            How::Joined,
+            0,
+        ));
     }
-    let mut chosen = Vec::with_capacity(cands.len().min(q.tokens.len()));
-    score::align(&mut cands, &query_sides, &list_sides, &mut chosen);
-    let (mut name_score, number_conflict) = score::name_score(&chosen, &query_sides, &list_sides);
+    score::align(cands, &bufs.query_sides, &bufs.list_sides, &mut bufs.chosen);
+    let (mut name_score, number_conflict) =
+        score::name_score(&bufs.chosen, &bufs.query_sides, &bufs.list_sides);
     // A match made of legal forms alone is no match.
-    if chosen
+    if bufs
+        .chosen
         .iter()
         .all(|p| (p.q..p.q + p.q_len).all(|i| q.tokens.get(i).is_some_and(|t| t.is_legal_form())))
     {
         name_score = 0.0;
     }
-    let pairs = chosen
-        .iter()
-        .map(|p| {
-            let m = meta
-                .iter()
-                .find(|(mp, _, _)| mp == p)
-                .map(|(_, h, e)| (*h, *e))
-                .unwrap_or((How::Exact, 0));
-            (*p, m.0, m.1)
-        })
-        .collect();
-    ScoredName {
-        name,
-        score: name_score,
-        number_conflict,
-        pairs,
-    }
+    (name_score, number_conflict)
 }
 
 /// Names an exact text match after the fact: transliteration, abbreviation, translation.
