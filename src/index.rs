@@ -433,6 +433,11 @@ impl Index {
         self.entity_count as usize
     }
 
+    /// Number of keys in the forms dictionary (texts and alternative spellings).
+    pub fn form_count(&self) -> usize {
+        self.forms.fst.len()
+    }
+
     /// Number of distinct terms.
     pub fn term_count(&self) -> usize {
         self.terms.len()

@@ -81,28 +81,45 @@ impl std::fmt::Debug for Fuzzy {
     }
 }
 
-/// A Levenshtein DFA over everything after a fixed first byte.
-struct PinnedFirst<'a> {
-    first: u8,
+/// A Levenshtein DFA over everything after a fixed prefix (the first one or two bytes).
+struct PinnedPrefix<'a> {
+    prefix: &'a [u8],
     dfa: &'a DFA,
 }
 
-impl Automaton for PinnedFirst<'_> {
-    type State = Option<u32>;
-    fn start(&self) -> Option<u32> {
-        None
+/// State: `Prefix(i)` while matching the pinned prefix, then a DFA state.
+#[derive(Clone, Copy)]
+enum Pinned {
+    Prefix(usize),
+    Dfa(u32),
+}
+
+impl Automaton for PinnedPrefix<'_> {
+    type State = Pinned;
+    fn start(&self) -> Pinned {
+        if self.prefix.is_empty() {
+            Pinned::Dfa(self.dfa.initial_state())
+        } else {
+            Pinned::Prefix(0)
+        }
     }
-    fn is_match(&self, s: &Option<u32>) -> bool {
-        matches!(s, Some(x) if matches!(self.dfa.distance(*x), Distance::Exact(_)))
+    fn is_match(&self, s: &Pinned) -> bool {
+        matches!(s, Pinned::Dfa(x) if matches!(self.dfa.distance(*x), Distance::Exact(_)))
     }
-    fn can_match(&self, s: &Option<u32>) -> bool {
-        !matches!(s, Some(x) if *x == SINK_STATE)
+    fn can_match(&self, s: &Pinned) -> bool {
+        !matches!(s, Pinned::Dfa(x) if *x == SINK_STATE)
     }
-    fn accept(&self, s: &Option<u32>, b: u8) -> Option<u32> {
-        match s {
-            None if b == self.first => Some(self.dfa.initial_state()),
-            None => Some(SINK_STATE),
-            Some(x) => Some(self.dfa.transition(*x, b)),
+    fn accept(&self, s: &Pinned, b: u8) -> Pinned {
+        match *s {
+            Pinned::Prefix(i) if self.prefix.get(i) == Some(&b) => {
+                if i + 1 == self.prefix.len() {
+                    Pinned::Dfa(self.dfa.initial_state())
+                } else {
+                    Pinned::Prefix(i + 1)
+                }
+            }
+            Pinned::Prefix(_) => Pinned::Dfa(SINK_STATE),
+            Pinned::Dfa(x) => Pinned::Dfa(self.dfa.transition(x, b)),
         }
     }
 }
@@ -260,6 +277,7 @@ pub(crate) fn lookup(index: &Index, fuzzy: &Fuzzy, q: &PreparedQuery, s: &mut Sc
             continue; // legal forms pair up in the scorer, never in candidate generation
         }
         let mut found_exact = false;
+        let (hits_before, spans_before) = (s.hits.len(), s.spans.len());
         let native = tok.keys_of(KeyKind::Native).next();
         for &t in index.forms.get(&tok.text) {
             let term = index.term(t);
@@ -296,9 +314,6 @@ pub(crate) fn lookup(index: &Index, fuzzy: &Fuzzy, q: &PreparedQuery, s: &mut Sc
             }
         }
         if tok.kind == TokenKind::Word {
-            if !found_exact {
-                fuzzy_lookup(index, fuzzy, &tok.text, qi8, 1, s);
-            }
             for p in tok
                 .keys_of(KeyKind::Phonetic)
                 .chain(std::iter::once(tok.text.as_str()))
@@ -324,6 +339,20 @@ pub(crate) fn lookup(index: &Index, fuzzy: &Fuzzy, q: &PreparedQuery, s: &mut Sc
                     });
                 }
             }
+        }
+        // Typos, only for a text the dictionary does not know. Two edits are tried only when
+        // nothing else reached the token (a two-edit walk costs several times a one-edit one).
+        if tok.kind == TokenKind::Word && !found_exact {
+            let reached = s.hits.len() > hits_before || s.spans.len() > spans_before;
+            fuzzy_lookup(
+                index,
+                fuzzy,
+                &tok.text,
+                qi8,
+                1,
+                if reached { 1 } else { 2 },
+                s,
+            );
         }
     }
     // Split: two adjacent query tokens glued, against single list tokens.
@@ -357,9 +386,17 @@ pub(crate) fn lookup(index: &Index, fuzzy: &Fuzzy, q: &PreparedQuery, s: &mut Sc
 /// one edit first, two only when one found nothing (a two-edit DFA walks several times
 /// more of the fst, and a token one edit from a known term rarely means another two
 /// edits away).
-fn fuzzy_lookup(index: &Index, fuzzy: &Fuzzy, text: &str, q: u8, q_len: u8, s: &mut Scratch) {
+fn fuzzy_lookup(
+    index: &Index,
+    fuzzy: &Fuzzy,
+    text: &str,
+    q: u8,
+    q_len: u8,
+    max_edits: u8,
+    s: &mut Scratch,
+) {
     let len = text.chars().count();
-    let budget = limits::typo_budget(len);
+    let budget = limits::typo_budget(len).min(max_edits);
     if budget == 0 || !text.is_ascii() {
         return;
     }
@@ -369,15 +406,18 @@ fn fuzzy_lookup(index: &Index, fuzzy: &Fuzzy, text: &str, q: u8, q_len: u8, s: &
         } else {
             &fuzzy.two
         };
-        let dfa = builder.build_dfa(&text[1..]);
-        let aut = PinnedFirst {
-            first: text.as_bytes()[0],
+        // One letter pinned for one edit (a changed first letter costs two typos); two for
+        // two edits: single typos at the second letter were already found at distance one.
+        let pinned = (distance as usize).min(text.len() - 1);
+        let dfa = builder.build_dfa(&text[pinned..]);
+        let aut = PinnedPrefix {
+            prefix: &text.as_bytes()[..pinned],
             dfa: &dfa,
         };
         let mut stream = index.forms.fst.search(&aut).into_stream();
         let mut found = 0usize;
         while let Some((key, slot)) = stream.next() {
-            let edits = match dfa.eval(&key[1..]) {
+            let edits = match dfa.eval(&key[pinned..]) {
                 Distance::Exact(d) => d,
                 Distance::AtLeast(_) => continue,
             };
