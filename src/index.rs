@@ -112,6 +112,8 @@ pub(crate) struct KeyMap {
     pub(crate) fst: Map<Vec<u8>>,
     offsets: Vec<u32>,
     terms: Vec<TermId>,
+    /// The key of each slot (slot order is key order).
+    keys: Vec<Box<str>>,
 }
 
 impl KeyMap {
@@ -121,10 +123,12 @@ impl KeyMap {
         let mut builder = MapBuilder::memory();
         let mut offsets = Vec::new();
         let mut terms = Vec::with_capacity(pairs.len());
+        let mut keys = Vec::new();
         let mut i = 0;
         while i < pairs.len() {
             let key = &pairs[i].0;
             let slot = offsets.len() as u64;
+            keys.push(key.as_str().into());
             offsets.push(terms.len() as u32);
             while i < pairs.len() && &pairs[i].0 == key {
                 terms.push(pairs[i].1);
@@ -139,7 +143,13 @@ impl KeyMap {
             fst,
             offsets,
             terms,
+            keys,
         }
+    }
+
+    /// The key of a slot.
+    pub(crate) fn key(&self, slot: u32) -> &str {
+        self.keys.get(slot as usize).map_or("", |k| k)
     }
 
     /// The terms of a slot value returned by the fst.
@@ -170,6 +180,9 @@ pub struct Index {
     pub(crate) post_offsets: Vec<u32>,
     pub(crate) postings: Vec<NameId>,
     pub(crate) forms: KeyMap,
+    /// One-deletion neighbourhood of the forms: a form with one letter (not the first)
+    /// removed → the form slots. One-typo lookups go through it.
+    pub(crate) deletions: KeyMap,
     pub(crate) phonetic: KeyMap,
     pub(crate) skeleton: KeyMap,
     pub(crate) native: KeyMap,
@@ -350,6 +363,8 @@ impl Index {
             }
         }
 
+        let forms = KeyMap::build(forms);
+
         // Joined keys over adjacent tokens.
         let mut joined: Vec<(String, Span)> = Vec::new();
         for (nid, n) in names.iter().enumerate() {
@@ -412,7 +427,8 @@ impl Index {
             surfaces,
             post_offsets,
             postings,
-            forms: KeyMap::build(forms),
+            deletions: deletion_map(&forms),
+            forms,
             phonetic: KeyMap::build(phonetic),
             skeleton: KeyMap::build(skeleton),
             native: KeyMap::build(native),
@@ -498,6 +514,28 @@ impl Index {
             .reduce(f32::min)
             .map_or((1.0, false), |w| (w, true))
     }
+}
+
+/// The one-deletion neighbourhood of every ASCII form long enough for a typo budget
+/// (a form one edit from a query of [`limits::MIN_LEN_ONE_TYPO`] chars has at least one
+/// char fewer). The first letter is never deleted: a changed first letter costs two typos.
+fn deletion_map(forms: &KeyMap) -> KeyMap {
+    let mut pairs: Vec<(String, TermId)> = Vec::new();
+    for (slot, key) in forms.keys.iter().enumerate() {
+        if !key.is_ascii()
+            || key.len() + 1 < limits::MIN_LEN_ONE_TYPO
+            || key.len() > limits::MAX_LEN_FUZZY + 1
+        {
+            continue;
+        }
+        for i in 1..key.len() {
+            let mut d = String::with_capacity(key.len() - 1);
+            d.push_str(&key[..i]);
+            d.push_str(&key[i + 1..]);
+            pairs.push((d, slot as TermId));
+        }
+    }
+    KeyMap::build(pairs)
 }
 
 /// Truncates a name to [`limits::MAX_QUERY_BYTES`] at a char boundary.

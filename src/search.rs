@@ -62,14 +62,12 @@ pub(crate) struct SpanHit {
 
 /// Levenshtein DFA builders, made once per screener (building them is the slow part).
 pub(crate) struct Fuzzy {
-    one: LevenshteinAutomatonBuilder,
     two: LevenshteinAutomatonBuilder,
 }
 
 impl Fuzzy {
     pub(crate) fn new() -> Fuzzy {
         Fuzzy {
-            one: LevenshteinAutomatonBuilder::new(1, true),
             two: LevenshteinAutomatonBuilder::new(2, true),
         }
     }
@@ -400,50 +398,105 @@ fn fuzzy_lookup(
     if budget == 0 || !text.is_ascii() {
         return;
     }
-    for distance in 1..=budget {
-        let builder = if distance == 1 {
-            &fuzzy.one
-        } else {
-            &fuzzy.two
-        };
-        // One letter pinned for one edit (a changed first letter costs two typos); two for
-        // two edits: single typos at the second letter were already found at distance one.
-        let pinned = (distance as usize).min(text.len() - 1);
-        let dfa = builder.build_dfa(&text[pinned..]);
-        let aut = PinnedPrefix {
-            prefix: &text.as_bytes()[..pinned],
-            dfa: &dfa,
-        };
-        let mut stream = index.forms.fst.search(&aut).into_stream();
-        let mut found = 0usize;
-        while let Some((key, slot)) = stream.next() {
-            let edits = match dfa.eval(&key[pinned..]) {
-                Distance::Exact(d) => d,
-                Distance::AtLeast(_) => continue,
-            };
-            if edits == 0 {
-                continue;
-            }
-            let sim = score::typo_similarity(edits, len);
-            for &t in index.forms.slot(slot) {
-                s.add_hit(TermHit {
-                    term: t,
-                    q,
-                    q_len,
-                    sim,
-                    how: How::Typo,
-                    edits,
-                    next: 0,
-                });
-            }
-            found += 1;
-            if found >= limits::MAX_TERM_EXPANSIONS {
-                break;
-            }
+    // One edit: through the deletion neighbourhood built at index time (a handful of exact
+    // lookups instead of an automaton walk).
+    let before = s.hits.len();
+    let bytes = text.as_bytes();
+    let mut slots: Vec<u32> = Vec::new();
+    slots.extend(index.deletions.get(text).iter().copied());
+    let mut del = String::with_capacity(text.len());
+    for i in 1..text.len() {
+        del.clear();
+        del.push_str(&text[..i]);
+        del.push_str(&text[i + 1..]);
+        if let Some(slot) = index.forms.fst.get(&del) {
+            slots.push(slot as u32);
         }
-        if found > 0 {
+        slots.extend(index.deletions.get(&del).iter().copied());
+    }
+    slots.sort_unstable();
+    slots.dedup();
+    let sim = score::typo_similarity(1, len);
+    let mut accepted = 0usize;
+    for &slot in &slots {
+        let key = index.forms.key(slot).as_bytes();
+        if key.first() != bytes.first() || !within_one_edit(key, bytes) {
+            continue;
+        }
+        accepted += 1;
+        if accepted > limits::MAX_TERM_EXPANSIONS {
             break;
         }
+        for &t in index.forms.slot(slot as u64) {
+            s.add_hit(TermHit {
+                term: t,
+                q,
+                q_len,
+                sim,
+                how: How::Typo,
+                edits: 1,
+                next: 0,
+            });
+        }
+    }
+    if budget < 2 || s.hits.len() > before {
+        return;
+    }
+    // Two edits: a Levenshtein DFA over the fst, the first two letters pinned (one-edit
+    // typos at the second letter were found above).
+    let pinned = 2.min(text.len() - 1);
+    let dfa = fuzzy.two.build_dfa(&text[pinned..]);
+    let aut = PinnedPrefix {
+        prefix: &bytes[..pinned],
+        dfa: &dfa,
+    };
+    let mut stream = index.forms.fst.search(&aut).into_stream();
+    let mut found = 0usize;
+    while let Some((key, slot)) = stream.next() {
+        let edits = match dfa.eval(&key[pinned..]) {
+            Distance::Exact(d) => d,
+            Distance::AtLeast(_) => continue,
+        };
+        if edits < 2 {
+            continue; // exact and one-edit matches are found above
+        }
+        let sim = score::typo_similarity(edits, len);
+        for &t in index.forms.slot(slot) {
+            s.add_hit(TermHit {
+                term: t,
+                q,
+                q_len,
+                sim,
+                how: How::Typo,
+                edits,
+                next: 0,
+            });
+        }
+        found += 1;
+        if found >= limits::MAX_TERM_EXPANSIONS {
+            break;
+        }
+    }
+}
+
+/// Whether two byte strings are at most one edit apart (insertion, deletion, substitution,
+/// or a transposition of adjacent letters).
+fn within_one_edit(a: &[u8], b: &[u8]) -> bool {
+    let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+    if long.len() - short.len() > 1 {
+        return false;
+    }
+    let Some(i) = short.iter().zip(long).position(|(x, y)| x != y) else {
+        return true; // equal, or `long` has one extra trailing letter
+    };
+    if short.len() == long.len() {
+        short[i + 1..] == long[i + 1..]
+            || (i + 1 < short.len()
+                && short[i] == long[i + 1]
+                && short[i + 1] == long[i]
+                && short[i + 2..] == long[i + 2..])
+    } else {
+        short[i..] == long[i + 1..]
     }
 }
 
