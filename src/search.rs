@@ -232,6 +232,8 @@ pub(crate) struct PreparedQuery {
     pub weights: Vec<f32>,
     /// Whether the token's text is a term of the index.
     pub known: Vec<bool>,
+    /// Whether some word of the query is a single letter (an initial).
+    pub has_initial: bool,
 }
 
 /// A scored name.
@@ -247,10 +249,14 @@ pub(crate) fn prepare(index: &Index, name: &str) -> PreparedQuery {
     let mut tokens = normalize::analyze(crate::index::truncate(name));
     tokens.truncate(limits::MAX_QUERY_TOKENS);
     let (weights, known) = tokens.iter().map(|t| index.text_weight(t)).unzip();
+    let has_initial = tokens
+        .iter()
+        .any(|t| t.kind == TokenKind::Word && t.text.len() == 1);
     PreparedQuery {
         tokens,
         weights,
         known,
+        has_initial,
     }
 }
 
@@ -378,6 +384,9 @@ pub(crate) fn lookup(index: &Index, fuzzy: &Fuzzy, q: &PreparedQuery, s: &mut Sc
             });
         }
     }
+    // Scoring looks spans up by name.
+    s.spans
+        .sort_unstable_by_key(|sp| (sp.span.name, sp.q, sp.span.pos));
 }
 
 /// Fuzzy lookup within the token's typo budget. A two-typo budget is spent in two steps:
@@ -594,6 +603,8 @@ pub(crate) fn candidates(
             }
         }
     }
+    s.spans
+        .sort_unstable_by_key(|sp| (sp.span.name, sp.q, sp.span.pos));
     for sp in &s.spans {
         let ni = sp.span.name as usize;
         if s.name_stamp[ni] != epoch {
@@ -731,24 +742,32 @@ pub(crate) fn score_name(
         }
     }
     // Initials on either side: a one-letter word pairs with a word starting with it.
-    for (qi, qt) in q.tokens.iter().enumerate() {
-        if qt.kind != TokenKind::Word {
-            continue;
-        }
-        for (li, lt) in toks.iter().enumerate() {
-            let term = index.term(lt.term);
-            if term.class != TermClass::Word {
+    let list_initials = toks.iter().any(|t| index.term(t.term).text.len() == 1);
+    if q.has_initial || list_initials {
+        for (qi, qt) in q.tokens.iter().enumerate() {
+            if qt.kind != TokenKind::Word {
                 continue;
             }
-            let (a, b) = (qt.text.as_bytes(), term.text.as_bytes());
-            let initial = (a.len() == 1 && b.len() > 1 && b[0] == a[0])
-                || (b.len() == 1 && a.len() > 1 && a[0] == b[0]);
-            if initial {
-                cands.push(pair(qi, 1, li, 1, limits::SIM_INITIAL, How::Initial, 0));
+            for (li, lt) in toks.iter().enumerate() {
+                let term = index.term(lt.term);
+                if term.class != TermClass::Word {
+                    continue;
+                }
+                let (a, b) = (qt.text.as_bytes(), term.text.as_bytes());
+                let initial = (a.len() == 1 && b.len() > 1 && b[0] == a[0])
+                    || (b.len() == 1 && a.len() > 1 && a[0] == b[0]);
+                if initial {
+                    cands.push(pair(qi, 1, li, 1, limits::SIM_INITIAL, How::Initial, 0));
+                }
             }
         }
     }
-    for sp in s.spans.iter().filter(|sp| sp.span.name == name) {
+    // Spans are sorted by name (see `candidates`).
+    let first = s.spans.partition_point(|sp| sp.span.name < name);
+    for sp in s.spans[first..]
+        .iter()
+        .take_while(|sp| sp.span.name == name)
+    {
         cands.push(pair(
             sp.q as usize,
             1,
