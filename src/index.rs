@@ -499,20 +499,23 @@ impl Index {
         }
     }
 
-    /// Rarity weight of a query token, looked up by its text, and whether the text is a
-    /// known term; unknown tokens are as rare as can be.
+    /// Rarity weight of a query token, looked up by its text, and whether the text is an
+    /// established term (on more than [`limits::RARE_TERM_DF`] entities). Unknown tokens
+    /// are as rare as can be; terms that rare may be a list's own typo, so the query path
+    /// treats them like unknown ones (fuzzy lookups, weight of what they reach).
     pub(crate) fn text_weight(&self, tok: &Token) -> (f32, bool) {
         if let TokenKind::LegalForm(_) = tok.kind {
             return (limits::LEGAL_FORM_WEIGHT, true);
         }
-        self.forms
-            .get(&tok.text)
-            .iter()
-            .map(|&t| &self.terms[t as usize])
-            .filter(|t| t.text.as_ref() == tok.text)
-            .map(|t| t.weight)
-            .reduce(f32::min)
-            .map_or((1.0, false), |w| (w, true))
+        let mut weight: Option<f32> = None;
+        let mut established = false;
+        for t in self.forms.get(&tok.text).iter().map(|&t| &self.terms[t as usize]) {
+            if t.text.as_ref() == tok.text {
+                weight = Some(weight.map_or(t.weight, |w| w.min(t.weight)));
+                established |= t.df > limits::RARE_TERM_DF;
+            }
+        }
+        (weight.unwrap_or(1.0), established)
     }
 }
 

@@ -14,7 +14,7 @@ pub const MAX_QUERY_BYTES: usize = 512;
 
 /// Tokens shorter than this (in chars) get no typo tolerance: `ltd`, `ali`, `wu` must match exactly
 /// (or through a phonetic / transliteration key).
-pub const MIN_LEN_ONE_TYPO: usize = 5;
+pub const MIN_LEN_ONE_TYPO: usize = 4;
 
 /// Tokens at least this long may differ by two edits.
 pub const MIN_LEN_TWO_TYPOS: usize = 9;
@@ -33,6 +33,10 @@ pub const fn typo_budget(len: usize) -> u8 {
         2
     }
 }
+
+/// A query token whose text is a term on at most this many entities is still looked up
+/// with typos (the list itself may carry the typo: `COMSANY`).
+pub const RARE_TERM_DF: u32 = 2;
 
 /// Dictionary terms one query token may expand to (fuzzy and key matches together); the
 /// closest are kept.
@@ -60,7 +64,7 @@ pub const DEFAULT_LIMIT: usize = 10;
 
 /// The default score threshold, chosen with `interdict eval` (see README, "Choosing the
 /// threshold"): the lowest value keeping false positives on the negative set under 1%.
-pub const DEFAULT_THRESHOLD: f64 = 0.80;
+pub const DEFAULT_THRESHOLD: f64 = 0.85;
 
 // ---- token similarity by how a token matched -------------------------------------------
 
@@ -93,6 +97,10 @@ pub const MIN_WORD_WEIGHT: f32 = 0.12;
 
 // ---- score shape ----------------------------------------------------------------------
 
+/// Extra share of an unmatched query token's weight counted against the score, on top of
+/// its own weight: a distinctive word the listed name lacks is strong evidence of another
+/// party.
+pub const UNMATCHED_QUERY_PENALTY: f32 = 0.0;
 /// Share of an unmatched list token's weight that counts against the score when the query
 /// matched distinctive tokens (so `Hikvision` still finds the full legal name).
 pub const UNMATCHED_LIST_PENALTY: f32 = 0.20;

@@ -230,7 +230,8 @@ pub(crate) fn with_scratch<R>(f: impl FnOnce(&mut Scratch) -> R) -> R {
 pub(crate) struct PreparedQuery {
     pub tokens: Vec<Token>,
     pub weights: Vec<f32>,
-    /// Whether the token's text is a term of the index.
+    /// Whether the token's text is an established term of the index (see
+    /// [`Index::text_weight`]).
     pub known: Vec<bool>,
     /// Whether some word of the query is a single letter (an initial).
     pub has_initial: bool,
@@ -249,15 +250,18 @@ pub(crate) fn prepare(index: &Index, name: &str) -> PreparedQuery {
     let mut tokens = normalize::analyze(crate::index::truncate(name));
     tokens.truncate(limits::MAX_QUERY_TOKENS);
     let (weights, known) = tokens.iter().map(|t| index.text_weight(t)).unzip();
-    let has_initial = tokens
-        .iter()
-        .any(|t| t.kind == TokenKind::Word && t.text.len() == 1);
+    let has_initial = tokens.iter().any(is_initial);
     PreparedQuery {
         tokens,
         weights,
         known,
         has_initial,
     }
+}
+
+/// A one-letter Latin word: an initial (`J.`), not a one-syllable romanisation.
+fn is_initial(t: &Token) -> bool {
+    t.kind == TokenKind::Word && t.script == Script::Latin && t.text.len() == 1
 }
 
 fn is_word_like(t: &Token) -> bool {
@@ -290,7 +294,7 @@ pub(crate) fn lookup(index: &Index, fuzzy: &Fuzzy, q: &PreparedQuery, s: &mut Sc
                 s.add_hit(TermHit::new(t, qi8, limits::SIM_ALT, How::Alternative));
                 continue;
             }
-            found_exact = true;
+            found_exact |= term.df > limits::RARE_TERM_DF;
             let (mut how, mut sim) = exact_how(tok, term.class);
             if tok.kind == TokenKind::Han
                 && term.class == TermClass::Han
@@ -326,9 +330,19 @@ pub(crate) fn lookup(index: &Index, fuzzy: &Fuzzy, q: &PreparedQuery, s: &mut Sc
                     s.add_hit(TermHit::new(t, qi8, limits::SIM_PHONETIC, How::Phonetic));
                 }
             }
-            for k in tok.keys_of(KeyKind::Skeleton) {
-                for &t in index.skeleton.get(k) {
-                    s.add_hit(TermHit::new(t, qi8, limits::SIM_SKELETON, How::Skeleton));
+            // Skeletons bridge scripts that do not write vowels. Between two Latin spellings
+            // they must at least agree on the first letter; syllabic scripts get none (a
+            // romanised Korean syllable has no meaningful skeleton).
+            let vowelless = matches!(tok.script, Script::Arabic | Script::Hebrew);
+            if vowelless || tok.script == Script::Latin || tok.script == Script::Cyrillic {
+                for k in tok.keys_of(KeyKind::Skeleton) {
+                    for &t in index.skeleton.get(k) {
+                        if vowelless
+                            || index.term(t).text.as_bytes().first() == tok.text.as_bytes().first()
+                        {
+                            s.add_hit(TermHit::new(t, qi8, limits::SIM_SKELETON, How::Skeleton));
+                        }
+                    }
                 }
             }
         }
@@ -516,15 +530,18 @@ pub(crate) fn refine_weights(index: &Index, q: &mut PreparedQuery, s: &Scratch) 
         if tok.is_legal_form() || q.known[qi] {
             continue;
         }
-        let mut best: Option<(f32, f32)> = None;
+        // The most common term the token reached, other than its own rare term: a typo of
+        // `company` counts as little as `company`.
+        let mut best: Option<f32> = None;
         for h in s.hits.iter().filter(|h| h.q as usize == qi && h.q_len == 1) {
-            let w = index.term(h.term).weight;
-            if best.is_none_or(|(bs, bw)| h.sim > bs || (h.sim == bs && w > bw)) {
-                best = Some((h.sim, w));
+            let term = index.term(h.term);
+            if term.text.as_ref() == tok.text && h.how == How::Exact {
+                continue;
             }
+            best = Some(best.map_or(term.weight, |b| b.min(term.weight)));
         }
-        if let Some((_, w)) = best {
-            q.weights[qi] = w;
+        if let Some(w) = best {
+            q.weights[qi] = q.weights[qi].min(w);
         }
     }
 }
@@ -742,15 +759,17 @@ pub(crate) fn score_name(
         }
     }
     // Initials on either side: a one-letter word pairs with a word starting with it.
-    let list_initials = toks.iter().any(|t| index.term(t.term).text.len() == 1);
+    let list_initials = toks
+        .iter()
+        .any(|t| t.script == Script::Latin && index.term(t.term).text.len() == 1);
     if q.has_initial || list_initials {
         for (qi, qt) in q.tokens.iter().enumerate() {
-            if qt.kind != TokenKind::Word {
+            if qt.kind != TokenKind::Word || qt.script != Script::Latin {
                 continue;
             }
             for (li, lt) in toks.iter().enumerate() {
                 let term = index.term(lt.term);
-                if term.class != TermClass::Word {
+                if term.class != TermClass::Word || lt.script != Script::Latin {
                     continue;
                 }
                 let (a, b) = (qt.text.as_bytes(), term.text.as_bytes());
