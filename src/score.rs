@@ -136,15 +136,17 @@ pub struct Pair {
     pub edits: u8,
 }
 
-/// Greedy one-to-one alignment: candidate pairs sorted by value, taken while both sides
-/// are free. Returns the chosen pairs.
+/// Greedy one-to-one alignment: candidate pairs sorted by similarity then value
+/// (similarity × the weights they cover), taken while both sides are free. Returns the chosen pairs.
 pub fn align(candidates: &mut [Pair], query: &[Side], list: &[Side], out: &mut Vec<Pair>) {
     let value = |p: &Pair| {
         let wq: f32 = query[p.q..p.q + p.q_len].iter().map(|s| s.weight).sum();
         let wl: f32 = list[p.l..p.l + p.l_len].iter().map(|s| s.weight).sum();
         p.sim * (wq + wl)
     };
-    candidates.sort_unstable_by(|a, b| value(b).total_cmp(&value(a)));
+    // Most similar pairs first, heavier first among equals: an exact pair is never given up
+    // for a span that merely covers more weight.
+    candidates.sort_unstable_by(|a, b| b.sim.total_cmp(&a.sim).then_with(|| value(b).total_cmp(&value(a))));
     out.clear();
     let mut q_used: u64 = 0;
     let mut l_used: u64 = 0;

@@ -658,10 +658,15 @@ pub(crate) fn candidates(
         })
         .collect();
     if names.len() > limits::MAX_CANDIDATES {
+        // Rank by what the query reached, less a share of the list weight it cannot have
+        // reached: among names sharing the same common tokens, the shortest come first
+        // (`MOHAMED` ranks the name `MOHAMED` before `MOHAMED ALI HASSAN ...`).
         let acc = &s.name_acc;
-        names.select_nth_unstable_by(limits::MAX_CANDIDATES - 1, |a, b| {
-            acc[*b as usize].total_cmp(&acc[*a as usize])
-        });
+        let rank = |n: NameId| {
+            let a = acc[n as usize];
+            a - limits::UNMATCHED_LIST_PENALTY * (index.name(n).weight - a).max(0.0)
+        };
+        names.select_nth_unstable_by(limits::MAX_CANDIDATES - 1, |a, b| rank(*b).total_cmp(&rank(*a)));
         names.truncate(limits::MAX_CANDIDATES);
     }
     names
