@@ -509,7 +509,12 @@ impl Index {
         }
         let mut weight: Option<f32> = None;
         let mut established = false;
-        for t in self.forms.get(&tok.text).iter().map(|&t| &self.terms[t as usize]) {
+        for t in self
+            .forms
+            .get(&tok.text)
+            .iter()
+            .map(|&t| &self.terms[t as usize])
+        {
             if t.text.as_ref() == tok.text {
                 weight = Some(weight.map_or(t.weight, |w| w.min(t.weight)));
                 established |= t.df > limits::RARE_TERM_DF;
@@ -519,7 +524,7 @@ impl Index {
     }
 }
 
-/// The one-deletion neighbourhood of every ASCII form long enough for a typo budget
+/// The one-deletion neighbourhood (and the form itself) of every ASCII form long enough for a typo budget
 /// (a form one edit from a query of [`limits::MIN_LEN_ONE_TYPO`] chars has at least one
 /// char fewer). The first letter is never deleted: a changed first letter costs two typos.
 fn deletion_map(forms: &KeyMap) -> KeyMap {
@@ -531,6 +536,9 @@ fn deletion_map(forms: &KeyMap) -> KeyMap {
         {
             continue;
         }
+        // The form itself too, so one lookup per query deletion finds both a form with one
+        // letter fewer than the query and a form sharing the deletion.
+        pairs.push((key.to_string(), slot as TermId));
         for i in 1..key.len() {
             let mut d = String::with_capacity(key.len() - 1);
             d.push_str(&key[..i]);

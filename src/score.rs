@@ -146,7 +146,11 @@ pub fn align(candidates: &mut [Pair], query: &[Side], list: &[Side], out: &mut V
     };
     // Most similar pairs first, heavier first among equals: an exact pair is never given up
     // for a span that merely covers more weight.
-    candidates.sort_unstable_by(|a, b| b.sim.total_cmp(&a.sim).then_with(|| value(b).total_cmp(&value(a))));
+    candidates.sort_unstable_by(|a, b| {
+        b.sim
+            .total_cmp(&a.sim)
+            .then_with(|| value(b).total_cmp(&value(a)))
+    });
     out.clear();
     let mut q_used: u64 = 0;
     let mut l_used: u64 = 0;

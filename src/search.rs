@@ -426,15 +426,13 @@ fn fuzzy_lookup(
     let before = s.hits.len();
     let bytes = text.as_bytes();
     let mut slots: Vec<u32> = Vec::new();
+    // The query itself: forms with one letter more (their deletions), or equal (skipped below).
     slots.extend(index.deletions.get(text).iter().copied());
     let mut del = String::with_capacity(text.len());
     for i in 1..text.len() {
         del.clear();
         del.push_str(&text[..i]);
         del.push_str(&text[i + 1..]);
-        if let Some(slot) = index.forms.fst.get(&del) {
-            slots.push(slot as u32);
-        }
         slots.extend(index.deletions.get(&del).iter().copied());
     }
     slots.sort_unstable();
@@ -443,7 +441,7 @@ fn fuzzy_lookup(
     let mut accepted = 0usize;
     for &slot in &slots {
         let key = index.forms.key(slot).as_bytes();
-        if key.first() != bytes.first() || !within_one_edit(key, bytes) {
+        if key == bytes || key.first() != bytes.first() || !within_one_edit(key, bytes) {
             continue;
         }
         accepted += 1;
@@ -666,7 +664,9 @@ pub(crate) fn candidates(
             let a = acc[n as usize];
             a - limits::UNMATCHED_LIST_PENALTY * (index.name(n).weight - a).max(0.0)
         };
-        names.select_nth_unstable_by(limits::MAX_CANDIDATES - 1, |a, b| rank(*b).total_cmp(&rank(*a)));
+        names.select_nth_unstable_by(limits::MAX_CANDIDATES - 1, |a, b| {
+            rank(*b).total_cmp(&rank(*a))
+        });
         names.truncate(limits::MAX_CANDIDATES);
     }
     names
