@@ -43,7 +43,7 @@ pub const RARE_TERM_DF: u32 = 2;
 pub const MAX_TERM_EXPANSIONS: usize = 32;
 
 /// Candidate names scored in full per query (after ranking them by their upper bound).
-pub const MAX_CANDIDATES: usize = 200;
+pub const MAX_CANDIDATES: usize = 100;
 
 /// Slack under the threshold for the candidate upper bound (rounding, split matches).
 pub const BOUND_SLACK: f64 = 0.03;
