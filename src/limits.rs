@@ -99,10 +99,6 @@ pub const MIN_WORD_WEIGHT: f32 = 0.12;
 
 // ---- score shape ----------------------------------------------------------------------
 
-/// Extra share of an unmatched query token's weight counted against the score, on top of
-/// its own weight: a distinctive word the listed name lacks is strong evidence of another
-/// party.
-pub const UNMATCHED_QUERY_PENALTY: f32 = 0.0;
 /// Share of an unmatched list token's weight that counts against the score when the query
 /// matched distinctive tokens (so `Hikvision` still finds the full legal name).
 pub const UNMATCHED_LIST_PENALTY: f32 = 0.20;

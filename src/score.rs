@@ -204,16 +204,7 @@ pub fn name_score(pairs: &[Pair], query: &[Side], list: &[Side]) -> (f64, bool) 
         .any(|(i, s)| s.is_number && q_used & (1 << i.min(63)) == 0);
     let weak = 1.0 - (evidence / limits::STRONG_EVIDENCE).min(1.0);
     let penalty = limits::UNMATCHED_LIST_PENALTY + limits::WEAK_EVIDENCE_PENALTY * weak;
-    let unaligned_query: f32 = query
-        .iter()
-        .enumerate()
-        .filter(|(i, _)| q_used & (1 << (*i).min(63)) == 0)
-        .map(|(_, s)| s.weight)
-        .sum();
-    let den = q_total
-        + limits::UNMATCHED_QUERY_PENALTY * unaligned_query
-        + aligned_list_weight
-        + penalty * unaligned_list;
+    let den = q_total + aligned_list_weight + penalty * unaligned_list;
     let score = if den > 0.0 {
         (num / den).clamp(0.0, 1.0)
     } else {
