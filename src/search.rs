@@ -62,7 +62,8 @@ pub(crate) struct SpanHit {
     pub sim: f32,
 }
 
-/// Levenshtein DFA builders, made once per screener (building them is the slow part).
+/// The two-edit Levenshtein DFA builder, made once per screener (building it is the slow
+/// part; one-edit lookups use the deletion neighbourhood instead).
 pub(crate) struct Fuzzy {
     two: LevenshteinAutomatonBuilder,
 }
