@@ -21,9 +21,10 @@ use std::path::Path;
 
 use serde::Serialize;
 
-use crate::formats::ofac_csv::{self, script_of, LoadReport, ReadError};
+use crate::formats::ofac_csv::{self, LoadReport, ReadError};
 use crate::formats::{csl_csv, uk_csv, un_xml};
 use crate::model::{Entity, EntityKind, NameQuality, NameType, Script};
+use crate::normalize::detect_script;
 use crate::screen::{Query, ScreenOptions, Screener};
 
 /// Building the suite failed.
@@ -853,7 +854,7 @@ impl Suite {
 }
 
 fn is_latin(n: &crate::model::Name) -> bool {
-    n.script == Script::Latin && script_of(&n.value) == Script::Latin
+    n.script == Script::Latin && detect_script(&n.value) == Script::Latin
 }
 
 fn stats(list: &str, entities: &[Entity], report: &LoadReport) -> ListStats {
@@ -1210,7 +1211,7 @@ pub fn generate_cases(
         for n in e.names.iter().filter(|n| !is_latin(n)) {
             if native_seen.insert(n.value.clone()) {
                 let s = if n.script == Script::Latin {
-                    script_of(&n.value)
+                    detect_script(&n.value)
                 } else {
                     n.script
                 };

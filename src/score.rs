@@ -226,6 +226,19 @@ pub fn typo_similarity(edits: u8, len: usize) -> f32 {
 mod tests {
     use super::*;
 
+    /// A one-to-one exact-kind pair of query token `q` and list token `l`.
+    fn pair(q: usize, l: usize, sim: f32) -> Pair {
+        Pair {
+            q,
+            q_len: 1,
+            l,
+            l_len: 1,
+            sim,
+            how: How::Exact,
+            edits: 0,
+        }
+    }
+
     fn w(ws: &[f32]) -> Vec<Side> {
         ws.iter()
             .map(|&weight| Side {
@@ -239,26 +252,7 @@ mod tests {
     fn full_match_scores_one() {
         let q = w(&[0.8, 0.5]);
         let l = w(&[0.8, 0.5]);
-        let mut c = vec![
-            Pair {
-                q: 0,
-                q_len: 1,
-                l: 0,
-                l_len: 1,
-                sim: 1.0,
-                how: How::Exact,
-                edits: 0,
-            },
-            Pair {
-                q: 1,
-                q_len: 1,
-                l: 1,
-                l_len: 1,
-                sim: 1.0,
-                how: How::Exact,
-                edits: 0,
-            },
-        ];
+        let mut c = vec![pair(0, 0, 1.0), pair(1, 1, 1.0)];
         let mut out = Vec::new();
         align(&mut c, &q, &l, &mut out);
         let (s, n) = name_score(&out, &q, &l);
@@ -271,35 +265,7 @@ mod tests {
         // Two query tokens both like list token 0 best; only one may take it.
         let q = w(&[0.9, 0.9]);
         let l = w(&[0.9, 0.9]);
-        let mut c = vec![
-            Pair {
-                q: 0,
-                q_len: 1,
-                l: 0,
-                l_len: 1,
-                sim: 1.0,
-                how: How::Exact,
-                edits: 0,
-            },
-            Pair {
-                q: 1,
-                q_len: 1,
-                l: 0,
-                l_len: 1,
-                sim: 0.95,
-                how: How::Exact,
-                edits: 0,
-            },
-            Pair {
-                q: 1,
-                q_len: 1,
-                l: 1,
-                l_len: 1,
-                sim: 0.9,
-                how: How::Exact,
-                edits: 0,
-            },
-        ];
+        let mut c = vec![pair(0, 0, 1.0), pair(1, 0, 0.95), pair(1, 1, 0.9)];
         let mut out = Vec::new();
         align(&mut c, &q, &l, &mut out);
         assert_eq!(out.len(), 2);
@@ -308,15 +274,7 @@ mod tests {
 
     #[test]
     fn unmatched_query_token_costs_more_than_unmatched_list_token() {
-        let pair = [Pair {
-            q: 0,
-            q_len: 1,
-            l: 0,
-            l_len: 1,
-            sim: 1.0,
-            how: How::Exact,
-            edits: 0,
-        }];
+        let pair = [pair(0, 0, 1.0)];
         let (extra_query, _) = name_score(&pair, &w(&[0.9, 0.7]), &w(&[0.9]));
         let (extra_list, _) = name_score(&pair, &w(&[0.9]), &w(&[0.9, 0.7]));
         assert!(extra_list > extra_query, "{extra_list} vs {extra_query}");
@@ -324,15 +282,7 @@ mod tests {
 
     #[test]
     fn weak_evidence_raises_the_list_penalty() {
-        let pair = [Pair {
-            q: 0,
-            q_len: 1,
-            l: 0,
-            l_len: 1,
-            sim: 1.0,
-            how: How::Exact,
-            edits: 0,
-        }];
+        let pair = [pair(0, 0, 1.0)];
         let (distinctive, _) = name_score(&pair, &w(&[0.95]), &w(&[0.95, 0.5, 0.4]));
         let (common, _) = name_score(&pair, &w(&[0.4]), &w(&[0.4, 0.5, 0.95]));
         assert!(distinctive > 0.75, "{distinctive}");
@@ -361,15 +311,7 @@ mod tests {
                 is_number: true,
             },
         ];
-        let pair = [Pair {
-            q: 0,
-            q_len: 1,
-            l: 0,
-            l_len: 1,
-            sim: 1.0,
-            how: How::Exact,
-            edits: 0,
-        }];
+        let pair = [pair(0, 0, 1.0)];
         assert!(name_score(&pair, &q, &l).1);
         assert!(!name_score(&pair, &q, &l[..1]).1);
     }

@@ -30,8 +30,7 @@ use thiserror::Error;
 
 use crate::country::country_code;
 use crate::model::{
-    Address, Entity, EntityKind, Identifier, Listing, Name, NameQuality, NameType, Script,
-    SourceInfo,
+    Address, Entity, EntityKind, Identifier, Listing, Name, NameQuality, NameType, SourceInfo,
 };
 
 /// The built-in list, `lists/seed.toml`, as compiled into the library.
@@ -163,34 +162,13 @@ struct RawListing {
     found_in: Vec<String>,
 }
 
-/// The script of a name by a simple character check: any character in U+4E00..=U+9FFF makes it
-/// [`Script::Han`], else any Cyrillic character makes it [`Script::Cyrillic`], else
-/// [`Script::Latin`].
-///
-/// The loaders use this instead of the normaliser's detection so that the built-in list's
-/// native names are tagged correctly whatever state that detection is in.
-pub(crate) fn simple_script(s: &str) -> Script {
-    if s.chars().any(|c| ('\u{4E00}'..='\u{9FFF}').contains(&c)) {
-        Script::Han
-    } else if s.chars().any(|c| {
-        ('\u{0400}'..='\u{052F}').contains(&c)
-            || ('\u{1C80}'..='\u{1C8F}').contains(&c)
-            || ('\u{2DE0}'..='\u{2DFF}').contains(&c)
-            || ('\u{A640}'..='\u{A69F}').contains(&c)
-    }) {
-        Script::Cyrillic
-    } else {
-        Script::Latin
-    }
-}
-
-/// A name with its script set by [`simple_script`].
+/// A name with its script detected ([`crate::normalize::detect_script`]).
 pub(crate) fn make_name(value: &str, name_type: NameType, quality: NameQuality) -> Name {
     Name {
         value: value.to_string(),
         name_type,
         quality,
-        script: simple_script(value),
+        script: crate::normalize::detect_script(value),
     }
 }
 
@@ -495,6 +473,7 @@ pub fn builtin() -> Vec<Entity> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::Script;
 
     fn get<'a>(list: &'a [Entity], id: &str) -> &'a Entity {
         list.iter()
@@ -803,8 +782,11 @@ quality = "weak"
 
     #[test]
     fn scripts() {
-        assert_eq!(simple_script("海康威视"), Script::Han);
-        assert_eq!(simple_script("ООО Ромашка"), Script::Cyrillic);
-        assert_eq!(simple_script("Hikvision"), Script::Latin);
+        assert_eq!(crate::normalize::detect_script("海康威视"), Script::Han);
+        assert_eq!(
+            crate::normalize::detect_script("ООО Ромашка"),
+            Script::Cyrillic
+        );
+        assert_eq!(crate::normalize::detect_script("Hikvision"), Script::Latin);
     }
 }

@@ -17,7 +17,7 @@ use std::io::Read;
 use thiserror::Error;
 
 use crate::model::{
-    Address, Entity, EntityKind, Identifier, Name, NameQuality, NameType, Script, SourceInfo,
+    Address, Entity, EntityKind, Identifier, Name, NameQuality, NameType, SourceInfo,
 };
 
 // ---------------------------------------------------------------------------------------------
@@ -124,59 +124,10 @@ pub(crate) fn csv_error(file: &str, e: csv::Error) -> ReadError {
     }
 }
 
-/// The script of a name from its letters (majority of letters), Latin when it has none.
-///
-/// Used instead of [`crate::normalize::detect_script`] only when that returns Latin for a
-/// string with non-Latin letters.
-pub fn script_of(s: &str) -> Script {
-    let mut counts = [0usize; 8];
-    for c in s.chars().filter(|c| c.is_alphabetic()) {
-        let i = match c as u32 {
-            0x0000..=0x024F | 0x1E00..=0x1EFF => 0,
-            0x0400..=0x052F | 0x1C80..=0x1C8F | 0x2DE0..=0x2DFF | 0xA640..=0xA69F => 1,
-            0x0370..=0x03FF | 0x1F00..=0x1FFF => 2,
-            0x2E80..=0x2FDF
-            | 0x3005..=0x3007
-            | 0x3400..=0x4DBF
-            | 0x4E00..=0x9FFF
-            | 0xF900..=0xFAFF => 3,
-            0x0600..=0x06FF
-            | 0x0750..=0x077F
-            | 0x08A0..=0x08FF
-            | 0xFB50..=0xFDFF
-            | 0xFE70..=0xFEFF => 4,
-            0x0590..=0x05FF => 5,
-            0x1100..=0x11FF | 0x3130..=0x318F | 0xAC00..=0xD7AF => 6,
-            _ => 7,
-        };
-        counts[i] += 1;
-    }
-    let best = (0..8)
-        .max_by_key(|&i| (counts[i], std::cmp::Reverse(i)))
-        .unwrap_or(0);
-    if counts[best] == 0 {
-        return Script::Latin;
-    }
-    [
-        Script::Latin,
-        Script::Cyrillic,
-        Script::Greek,
-        Script::Han,
-        Script::Arabic,
-        Script::Hebrew,
-        Script::Hangul,
-        Script::Other,
-    ][best]
-}
-
-/// A name with its script detected ([`crate::normalize::detect_script`], falling back to
-/// [`script_of`] when the former says Latin).
+/// A name with its script detected ([`crate::normalize::detect_script`]).
 pub fn make_name(value: &str, name_type: NameType, quality: NameQuality) -> Name {
     let mut n = Name::new(value, name_type);
     n.quality = quality;
-    if n.script == Script::Latin {
-        n.script = script_of(value);
-    }
     n
 }
 
@@ -589,6 +540,7 @@ pub fn load_dir(dir: &std::path::Path) -> Result<(Vec<Entity>, LoadReport), Read
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::Script;
 
     const SDN: &[u8] = b"10,\"ACME TRADING CO., LTD.\",-0- ,\"CUBA] [SDGT\",-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,\"a.k.a. 'ACME'; Reg. 1.\"\r\n\
 20,\"DOE, John Quincy\",\"individual\",\"IRAN\",\"Director\",-0- ,-0- ,-0- ,-0- ,-0- ,-0- ,-0-\r\n\
@@ -640,10 +592,16 @@ mod tests {
 
     #[test]
     fn script_detection() {
-        assert_eq!(script_of("Иван Петров"), Script::Cyrillic);
-        assert_eq!(script_of("صدام حسين"), Script::Arabic);
-        assert_eq!(script_of("华为技术有限公司"), Script::Han);
-        assert_eq!(script_of("ACME 123"), Script::Latin);
+        assert_eq!(
+            crate::normalize::detect_script("Иван Петров"),
+            Script::Cyrillic
+        );
+        assert_eq!(crate::normalize::detect_script("صدام حسين"), Script::Arabic);
+        assert_eq!(
+            crate::normalize::detect_script("华为技术有限公司"),
+            Script::Han
+        );
+        assert_eq!(crate::normalize::detect_script("ACME 123"), Script::Latin);
     }
 
     #[test]

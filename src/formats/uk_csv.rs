@@ -8,7 +8,7 @@
 use std::collections::HashMap;
 use std::io::{BufRead, Read};
 
-use super::ofac_csv::{csv_error, make_name, new_entity, push_name, script_of};
+use super::ofac_csv::{csv_error, make_name, new_entity, push_name};
 pub use super::ofac_csv::{LoadReport, ReadError};
 use crate::model::{
     Address, Entity, EntityKind, Identifier, NameQuality, NameType, Script, SourceInfo,
@@ -163,7 +163,7 @@ pub fn read<R: Read>(reader: R, file: &str) -> Result<(Vec<Entity>, LoadReport),
                     Some("cyrillic" | "cryillic" | "russian") => Script::Cyrillic,
                     Some("arabic" | "persian") => Script::Arabic,
                     Some("chinese") => Script::Han,
-                    _ => script_of(&native),
+                    _ => crate::normalize::detect_script(&native),
                 };
             }
             push_name(e, n);
